@@ -31,7 +31,7 @@ pub enum OffsetUnit {
 #[derive(Clone, Copy, Debug)]
 pub struct JsonDocument<'d, 't> {
     doc: &'d Document<'t>,
-    id: Option<&'d str>,
+    id: Option<Id<'d>>,
     unit: OffsetUnit,
 }
 
@@ -55,7 +55,20 @@ impl<'t> Document<'t> {
 impl<'d, 't> JsonDocument<'d, 't> {
     /// Emit `"id": id` first.
     pub fn id(mut self, id: &'d str) -> Self {
-        self.id = Some(id);
+        self.id = Some(Id::Str(id));
+        self
+    }
+
+    /// Emit `"id": id` first, for ids that are not strings (JSON Lines input passes its
+    /// ids through as they are).
+    ///
+    /// ```
+    /// let doc = sayso::Analyzer::new().analyze("Hi.");
+    /// let id = serde_json::json!(42);
+    /// assert!(serde_json::to_string(&doc.json().id_value(&id)).unwrap().starts_with(r#"{"id":42,"#));
+    /// ```
+    pub fn id_value(mut self, id: &'d serde_json::Value) -> Self {
+        self.id = Some(Id::Value(id));
         self
     }
 
@@ -70,6 +83,12 @@ impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.json().serialize(s)
     }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Id<'d> {
+    Str(&'d str),
+    Value(&'d serde_json::Value),
 }
 
 /// Offset conversion shared by all parts of one serialization.
@@ -102,8 +121,10 @@ impl Serialize for JsonDocument<'_, '_> {
         };
         let d = self.doc;
         let mut m = s.serialize_map(None)?;
-        if let Some(id) = self.id {
-            m.serialize_entry("id", id)?;
+        match self.id {
+            Some(Id::Str(id)) => m.serialize_entry("id", id)?,
+            Some(Id::Value(id)) => m.serialize_entry("id", id)?,
+            None => {}
         }
         m.serialize_entry("sentences", &with(&conv, &d.sentences[..]))?;
         m.serialize_entry("claims", &with(&conv, &d.claims[..]))?;
