@@ -68,3 +68,10 @@ pub use error::{Error, ErrorKind};
 pub use json::{JsonDocument, OffsetUnit};
 pub use offsets::OffsetMap;
 pub use span::Span;
+
+// Hooks for the check-worthiness training example (crates/sayso/examples); not API.
+#[doc(hidden)]
+pub use claims::{
+    BlendInputs, CHECKWORTHY_DIM, checkworthy_blend, checkworthy_features, checkworthy_logit,
+    encode_checkworthy_weights,
+};

@@ -1,5 +1,18 @@
-//! Source attribution and entities (SPEC §3, §4). Placeholder: the attribution issue
-//! fills it.
+//! Source attribution and entities (SPEC §3, §4).
+//!
+//! Token and lexicon rules, no parse: quotations are paired in one pass
+//! ([`quotes`]), the text is cut into units that never split a quotation ([`doc`]),
+//! cues are looked up in compiled word lists ([`lexicons`]), and each cue or quotation
+//! takes its source from the noun phrase beside it ([`sources`]). Sources are then
+//! resolved to entities ([`entities`]). Every step is linear in the input.
+
+mod channel;
+mod doc;
+mod entities;
+mod lexicons;
+mod quotes;
+mod rules;
+mod sources;
 
 use crate::analyzer::AnalyzerBuilder;
 use crate::document::{Attribution, Entity};
@@ -8,17 +21,29 @@ use crate::stage::Context;
 
 /// Finds quotes and reported speech and ties them to their sources.
 #[derive(Clone, Debug)]
-pub(crate) struct Attributor {}
+pub(crate) struct Attributor {
+    lex: lexicons::Lexicons,
+}
 
 impl Attributor {
-    pub(crate) fn new(_options: &AnalyzerBuilder) -> Result<Attributor, Error> {
-        Ok(Attributor {})
+    pub(crate) fn new(options: &AnalyzerBuilder) -> Result<Attributor, Error> {
+        Ok(Attributor {
+            lex: lexicons::Lexicons::new(options),
+        })
     }
 
     pub(crate) fn attribute<'t>(
         &self,
-        _cx: &Context<'_, 't>,
+        cx: &Context<'_, 't>,
     ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
-        (Vec::new(), Vec::new())
+        let doc = doc::Doc::new(&self.lex, cx);
+        if std::env::var_os("SAYSO_ATTR_DEBUG").is_some() {
+            for u in &doc.units {
+                let (a, b) = (doc.toks[u.a].start, doc.toks[u.b - 1].end);
+                eprintln!("UNIT p{} b{} {:?}", u.para, u.boilerplate, &doc.text[a..b]);
+            }
+        }
+        let raws = rules::find(&doc);
+        entities::resolve(&doc, raws)
     }
 }

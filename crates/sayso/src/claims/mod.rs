@@ -1,25 +1,241 @@
-//! Claim tagging (SPEC §2). Placeholder: the claims issue fills it.
+//! Claim tagging (SPEC §2): labels with evidence, check-worthiness, hedging and source.
+//!
+//! One pass of the lexicon automaton over the whole document, then per sentence: the
+//! label rules ([`labels`]), number phrases ([`quantity`]), the score ([`features`],
+//! [`score`]) and the claim's source ([`source`]).
+
+mod features;
+mod labels;
+mod lexicons;
+mod quantity;
+mod score;
+mod sentence;
+mod source;
 
 use crate::analyzer::AnalyzerBuilder;
-use crate::document::{Attribution, Claim, Entity};
+use crate::document::{Attribution, Claim, Entity, SentenceKind};
 use crate::error::Error;
 use crate::stage::Context;
+use crate::tokens::Token;
+
+use labels::{Found, LocalHit};
+use lexicons::{Hit, Lexicons, tag};
+use score::Model;
+use sentence::View;
 
 /// Labels sentences with claim kinds, evidence, check-worthiness and hedging.
 #[derive(Clone, Debug)]
-pub(crate) struct Tagger {}
+pub(crate) struct Tagger {
+    lex: Lexicons,
+    model: Model,
+}
+
+/// Buffers reused across the sentences of one document.
+#[derive(Default)]
+struct Scratch<'t> {
+    buf: String,
+    local: Vec<LocalHit>,
+    taken: Vec<bool>,
+    covered: Vec<bool>,
+    quantities: Vec<quantity::Quantity>,
+    features: Vec<u32>,
+    found: Found<'t>,
+}
+
+/// One analysed sentence: the model's probability and the blend's other inputs.
+struct Analysis {
+    model_p: f32,
+    inputs: BlendInputs,
+}
+
+/// What the score blends with the model's probability (see `score.rs`).
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BlendInputs {
+    /// The sentence has a factual label.
+    pub factual: bool,
+    /// The label prior.
+    pub prior: f32,
+}
 
 impl Tagger {
-    pub(crate) fn new(_options: &AnalyzerBuilder) -> Result<Tagger, Error> {
-        Ok(Tagger {})
+    pub(crate) fn new(options: &AnalyzerBuilder) -> Result<Tagger, Error> {
+        Ok(Tagger {
+            lex: Lexicons::new(options)?,
+            model: Model::compiled(),
+        })
+    }
+
+    /// Labels, evidence, hedging and features of the sentence `[start, end)` made of
+    /// `toks`, whose lexicon phrases are `hits`. Leaves findings in `sc.found` and the
+    /// features in `sc.features`.
+    fn analyze<'t>(
+        &self,
+        text: &'t str,
+        toks: &[Token],
+        hits: &[Hit],
+        heading: bool,
+        authored: bool,
+        sc: &mut Scratch<'t>,
+    ) -> Analysis {
+        sc.local.clear();
+        sc.taken.clear();
+        sc.taken.resize(toks.len(), false);
+        sc.covered.clear();
+        sc.covered.resize(toks.len(), false);
+        for h in hits {
+            // Phrases must cover whole tokens ("based" inside "Kyiv-based" does not count).
+            let from = toks.partition_point(|t| t.start < h.start);
+            let to = toks.partition_point(|t| t.start < h.end);
+            if from >= to || toks[from].start != h.start || toks[to - 1].end != h.end {
+                continue;
+            }
+            if h.tags & tag::QUANTITY != 0 {
+                sc.taken[from..to].fill(true);
+            }
+            sc.covered[from..to].fill(true);
+            sc.local.push(LocalHit {
+                from,
+                to,
+                tags: h.tags,
+            });
+        }
+        let Scratch {
+            buf,
+            local,
+            taken,
+            covered,
+            quantities,
+            features,
+            found,
+        } = sc;
+        let mut v = View::new(text, toks, &self.lex, buf, heading, taken, covered);
+        labels::label(&mut v, local, quantities, found);
+        features::extract(&mut v, found, features);
+        let model_p = score::sigmoid(self.model.logit(features));
+        let (mut addressed, mut question) = (false, false);
+        for i in 0..v.len() {
+            let t = v.text(i);
+            question |= t == "?";
+            if v.is_word(i) {
+                let w = v.lower(i);
+                // Talk in the first or second person: a debate or an interview, unless the
+                // document has an author, whose "we met", "I signed" are reports (SPEC §6).
+                addressed |= !authored
+                    && (matches!(w, "i" | "we" | "my" | "our" | "me" | "us" | "you" | "your")
+                        || w.starts_with("i'")
+                        || w.starts_with("we'")
+                        || w.starts_with("you'"));
+            }
+        }
+        let factual = found.evidence.iter().any(|e| e.label.is_factual());
+        Analysis {
+            model_p,
+            inputs: BlendInputs {
+                factual,
+                prior: score::prior(found, addressed, question),
+            },
+        }
     }
 
     pub(crate) fn tag<'t>(
         &self,
-        _cx: &Context<'_, 't>,
-        _attributions: &[Attribution<'t>],
-        _entities: &[Entity<'t>],
+        cx: &Context<'_, 't>,
+        attributions: &[Attribution<'t>],
+        entities: &[Entity<'t>],
     ) -> Vec<Claim<'t>> {
-        Vec::new()
+        let text = cx.text;
+        let mut hits = Vec::new();
+        self.lex.hits(text, &mut hits);
+        let tokens = cx.tokens;
+        let mut sc = Scratch::default();
+        let mut claims = Vec::new();
+        let (mut ti, mut hi) = (0, 0);
+        for (index, s) in cx.sentences.iter().enumerate() {
+            while ti < tokens.len() && tokens[ti].start < s.start() {
+                ti += 1;
+            }
+            let mut tj = ti;
+            while tj < tokens.len() && tokens[tj].end <= s.end() {
+                tj += 1;
+            }
+            while hi < hits.len() && hits[hi].start < s.start() {
+                hi += 1;
+            }
+            let mut hj = hi;
+            while hj < hits.len() && hits[hj].end <= s.end() {
+                hj += 1;
+            }
+            let (toks, shits) = (&tokens[ti..tj], &hits[hi..hj]);
+            ti = tj;
+            hi = hj;
+            if s.kind() == SentenceKind::Boilerplate || toks.is_empty() {
+                continue;
+            }
+            let heading = s.kind() == SentenceKind::Heading;
+            let a = self.analyze(text, toks, shits, heading, cx.author.is_some(), &mut sc);
+            let found = &sc.found;
+            let labels = found.labels();
+            if labels.is_empty() {
+                continue;
+            }
+            let score = score::blend(a.model_p, a.inputs.factual, a.inputs.prior);
+            let factual = a.inputs.factual;
+            let mut evidence = found.evidence.clone();
+            evidence.sort_by_key(|e| (e.label, e.span.start()));
+            claims.push(Claim {
+                sentence: index,
+                labels,
+                checkworthy: factual && score >= 0.5,
+                score,
+                hedged: found.hedged,
+                source: source::source(s.span(), &evidence, attributions, entities),
+                evidence,
+            });
+        }
+        claims
     }
 }
+
+/// The check-worthiness features of `text` read as one body sentence, with the blend's
+/// other inputs: the training example's view of the tagger.
+#[doc(hidden)]
+pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
+    use once_cell::sync::Lazy;
+    static TAGGER: Lazy<Option<Tagger>> = Lazy::new(|| Tagger::new(&AnalyzerBuilder::new()).ok());
+    let none = BlendInputs {
+        factual: false,
+        prior: 0.0,
+    };
+    let Some(tagger) = TAGGER.as_ref() else {
+        return (Vec::new(), none);
+    };
+    let tokens = crate::tokens::tokenize(text);
+    let mut hits = Vec::new();
+    tagger.lex.hits(text, &mut hits);
+    let mut sc = Scratch::default();
+    let a = tagger.analyze(text, &tokens, &hits, false, false, &mut sc);
+    (std::mem::take(&mut sc.features), a.inputs)
+}
+
+/// The model's logit for `features` under `weights` (as the compiled-in model computes it).
+#[doc(hidden)]
+pub fn checkworthy_logit(weights: &[f32], features: &[u32]) -> f32 {
+    score::logit(weights, features)
+}
+
+/// The score for a model probability and the blend's other inputs.
+#[doc(hidden)]
+pub fn checkworthy_blend(model_p: f32, inputs: BlendInputs) -> f32 {
+    score::blend(model_p, inputs.factual, inputs.prior)
+}
+
+/// Encodes trained weights in the compiled-in file format (see `score.rs`).
+#[doc(hidden)]
+pub fn encode_checkworthy_weights(weights: &[f32], min_abs: f32) -> Vec<u8> {
+    Model::encode(weights, min_abs)
+}
+
+/// Number of weights of the check-worthiness model.
+#[doc(hidden)]
+pub const CHECKWORTHY_DIM: usize = features::DIM;

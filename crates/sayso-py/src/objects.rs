@@ -1,0 +1,571 @@
+//! The Python-side result objects: plain frozen value classes built from the SPEC §5 JSON
+//! that the Rust core produced, so that Python sees exactly what the CLI prints.
+
+use pyo3::BoundObject;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyList, PyString, PyTuple};
+use serde::Deserialize;
+
+/// A half-open range `[start, end)` of the document text in code points, with its text.
+#[pyclass(subclass, frozen, module = "sayso._sayso", get_all)]
+pub(crate) struct Span {
+    start: usize,
+    end: usize,
+    text: Py<PyString>,
+}
+
+fn span_repr(py: Python<'_>, cls: &str, s: &Span, extra: &str) -> PyResult<String> {
+    let text = s.text.bind(py).repr()?;
+    Ok(format!("{cls}({}, {}, {text}{extra})", s.start, s.end))
+}
+
+fn str_eq(py: Python<'_>, a: &Py<PyString>, b: &Py<PyString>) -> PyResult<bool> {
+    PyAnyMethods::eq(a.bind(py).as_any(), b.bind(py))
+}
+
+fn same_span(py: Python<'_>, a: &Span, b: &Span) -> PyResult<bool> {
+    Ok(a.start == b.start && a.end == b.end && str_eq(py, &a.text, &b.text)?)
+}
+
+#[pymethods]
+impl Span {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        span_repr(py, "Span", self, "")
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        // Exact class: a Sentence never equals a bare Span over the same text.
+        if !other.get_type().is(py.get_type::<Span>()) {
+            return Ok(false);
+        }
+        let other = other.cast::<Span>()?;
+        same_span(py, self, other.get())
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        (self.start, self.end, self.text.bind(py))
+            .into_pyobject(py)?
+            .hash()
+    }
+
+    fn __len__(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// A sentence: a [`Span`] with its kind (`"body"`, `"heading"` or `"boilerplate"`).
+#[pyclass(extends = Span, frozen, module = "sayso._sayso", get_all)]
+pub(crate) struct Sentence {
+    kind: Py<PyString>,
+}
+
+#[pymethods]
+impl Sentence {
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let py = slf.py();
+        let kind = slf.get().kind.bind(py).repr()?;
+        span_repr(
+            py,
+            "Sentence",
+            slf.as_super().get(),
+            &format!(", kind={kind}"),
+        )
+    }
+
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let py = slf.py();
+        let Ok(other) = other.cast::<Sentence>() else {
+            return Ok(false);
+        };
+        Ok(same_span(py, slf.as_super().get(), other.as_super().get())?
+            && str_eq(py, &slf.get().kind, &other.get().kind)?)
+    }
+
+    fn __hash__(slf: &Bound<'_, Self>) -> PyResult<isize> {
+        let py = slf.py();
+        let s = slf.as_super().get();
+        (s.start, s.end, s.text.bind(py), slf.get().kind.bind(py))
+            .into_pyobject(py)?
+            .hash()
+    }
+}
+
+/// Words that make a claim label true: a [`Span`] with the label.
+#[pyclass(extends = Span, frozen, module = "sayso._sayso", get_all)]
+pub(crate) struct Evidence {
+    label: Py<PyString>,
+}
+
+#[pymethods]
+impl Evidence {
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let py = slf.py();
+        let label = slf.get().label.bind(py).repr()?;
+        span_repr(
+            py,
+            "Evidence",
+            slf.as_super().get(),
+            &format!(", label={label}"),
+        )
+    }
+
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let py = slf.py();
+        let Ok(other) = other.cast::<Evidence>() else {
+            return Ok(false);
+        };
+        Ok(same_span(py, slf.as_super().get(), other.as_super().get())?
+            && str_eq(py, &slf.get().label, &other.get().label)?)
+    }
+
+    fn __hash__(slf: &Bound<'_, Self>) -> PyResult<isize> {
+        let py = slf.py();
+        let s = slf.as_super().get();
+        (s.start, s.end, s.text.bind(py), slf.get().label.bind(py))
+            .into_pyobject(py)?
+            .hash()
+    }
+}
+
+/// A sentence that makes a claim.
+#[pyclass(frozen, module = "sayso._sayso", get_all)]
+pub(crate) struct Claim {
+    sentence: usize,
+    labels: Vec<String>,
+    checkworthy: bool,
+    score: f64,
+    hedged: bool,
+    source: Option<usize>,
+    evidence: Vec<Py<Evidence>>,
+}
+
+#[pymethods]
+impl Claim {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Claim(sentence={}, labels={}, checkworthy={}, score={}, hedged={}, source={})",
+            self.sentence,
+            pyrepr(py, &self.labels)?,
+            py_bool(self.checkworthy),
+            self.score,
+            py_bool(self.hedged),
+            pyrepr(py, self.source)?,
+        ))
+    }
+}
+
+/// `repr()` of a Rust value as Python shows it.
+fn pyrepr<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> PyResult<String> {
+    let obj = value.into_pyobject(py).map_err(Into::into)?;
+    Ok(obj.into_any().into_bound().repr()?.to_string())
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b { "True" } else { "False" }
+}
+
+/// Who said what: source, cue, content, channel.
+#[pyclass(frozen, module = "sayso._sayso", get_all)]
+pub(crate) struct Attribution {
+    source: Option<Py<Span>>,
+    speaker: Option<String>,
+    entity: Option<usize>,
+    cue: Option<Py<Span>>,
+    content: Py<Span>,
+    kind: String,
+    channel: Option<String>,
+    via: Option<Py<Span>>,
+}
+
+#[pymethods]
+impl Attribution {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let content = self.content.bind(py).get().text.bind(py).repr()?;
+        Ok(format!(
+            "Attribution(speaker={}, kind={}, content={content})",
+            pyrepr(py, self.speaker.as_deref())?,
+            pyrepr(py, &self.kind)?,
+        ))
+    }
+}
+
+/// A person or body with every mention of it.
+#[pyclass(frozen, module = "sayso._sayso", get_all)]
+pub(crate) struct Entity {
+    id: usize,
+    name: String,
+    kind: String,
+    mentions: Vec<Py<Span>>,
+}
+
+#[pymethods]
+impl Entity {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Entity(id={}, name={}, kind={}, mentions={})",
+            self.id,
+            pyrepr(py, &self.name)?,
+            pyrepr(py, &self.kind)?,
+            self.mentions.len()
+        ))
+    }
+}
+
+// The SPEC §5 JSON, as the core writes it (offsets in code points).
+
+#[derive(Deserialize)]
+struct JDoc {
+    sentences: Vec<JSentence>,
+    claims: Vec<JClaim>,
+    attributions: Vec<JAttribution>,
+    entities: Vec<JEntity>,
+}
+
+#[derive(Deserialize)]
+struct JSpan {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct JSentence {
+    start: usize,
+    end: usize,
+    text: String,
+    kind: String,
+}
+
+#[derive(Deserialize)]
+struct JEvidence {
+    label: String,
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct JClaim {
+    sentence: usize,
+    labels: Vec<String>,
+    checkworthy: bool,
+    score: f64,
+    hedged: bool,
+    source: Option<usize>,
+    evidence: Vec<JEvidence>,
+}
+
+#[derive(Deserialize)]
+struct JAttribution {
+    source: Option<JSpan>,
+    speaker: Option<String>,
+    entity: Option<usize>,
+    cue: Option<JSpan>,
+    content: JSpan,
+    kind: String,
+    channel: Option<String>,
+    via: Option<JSpan>,
+}
+
+#[derive(Deserialize)]
+struct JMention {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Deserialize)]
+struct JEntity {
+    id: usize,
+    name: String,
+    kind: String,
+    mentions: Vec<JMention>,
+}
+
+pub(crate) fn new_span(py: Python<'_>, start: usize, end: usize, text: &str) -> PyResult<Py<Span>> {
+    Py::new(
+        py,
+        Span {
+            start,
+            end,
+            text: PyString::new(py, text).unbind(),
+        },
+    )
+}
+
+fn span_of(py: Python<'_>, s: &JSpan) -> PyResult<Py<Span>> {
+    new_span(py, s.start, s.end, &s.text)
+}
+
+fn opt_span(py: Python<'_>, s: &Option<JSpan>) -> PyResult<Option<Py<Span>>> {
+    s.as_ref().map(|s| span_of(py, s)).transpose()
+}
+
+pub(crate) fn new_sentence(
+    py: Python<'_>,
+    start: usize,
+    end: usize,
+    text: &str,
+    kind: &str,
+) -> PyResult<Py<Sentence>> {
+    let init = PyClassInitializer::from(Span {
+        start,
+        end,
+        text: PyString::new(py, text).unbind(),
+    })
+    .add_subclass(Sentence {
+        kind: PyString::intern(py, kind).unbind(),
+    });
+    Py::new(py, init)
+}
+
+fn new_evidence(py: Python<'_>, e: &JEvidence) -> PyResult<Py<Evidence>> {
+    let init = PyClassInitializer::from(Span {
+        start: e.start,
+        end: e.end,
+        text: PyString::new(py, &e.text).unbind(),
+    })
+    .add_subclass(Evidence {
+        label: PyString::intern(py, &e.label).unbind(),
+    });
+    Py::new(py, init)
+}
+
+/// The Python objects of one document, built on first access and kept (immutable tuples).
+struct Parsed {
+    sentences: Py<PyTuple>,
+    claims: Py<PyTuple>,
+    attributions: Py<PyTuple>,
+    entities: Py<PyTuple>,
+}
+
+/// Everything sayso found in one text.
+///
+/// Holds the core's SPEC §5 JSON; the span objects are made from it on first access.
+#[pyclass(frozen, module = "sayso._sayso")]
+pub(crate) struct Document {
+    text: Py<PyString>,
+    author: Option<String>,
+    json: String,
+    parsed: PyOnceLock<Parsed>,
+}
+
+impl Document {
+    pub(crate) fn new(text: Py<PyString>, author: Option<String>, json: String) -> Document {
+        Document {
+            text,
+            author,
+            json,
+            parsed: PyOnceLock::new(),
+        }
+    }
+
+    fn parsed(&self, py: Python<'_>) -> PyResult<&Parsed> {
+        self.parsed.get_or_try_init(py, || self.build(py))
+    }
+
+    fn build(&self, py: Python<'_>) -> PyResult<Parsed> {
+        let doc: JDoc = serde_json::from_str(&self.json)
+            .map_err(|e| crate::errors::sayso_error(format!("malformed document JSON: {e}")))?;
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|s| new_sentence(py, s.start, s.end, &s.text, &s.kind))
+            .collect::<PyResult<Vec<_>>>()?;
+        let claims = doc
+            .claims
+            .into_iter()
+            .map(|c| {
+                let evidence = c
+                    .evidence
+                    .iter()
+                    .map(|e| new_evidence(py, e))
+                    .collect::<PyResult<Vec<_>>>()?;
+                Py::new(
+                    py,
+                    Claim {
+                        sentence: c.sentence,
+                        labels: c.labels,
+                        checkworthy: c.checkworthy,
+                        score: c.score,
+                        hedged: c.hedged,
+                        source: c.source,
+                        evidence,
+                    },
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let attributions = doc
+            .attributions
+            .into_iter()
+            .map(|a| {
+                Py::new(
+                    py,
+                    Attribution {
+                        source: opt_span(py, &a.source)?,
+                        speaker: a.speaker,
+                        entity: a.entity,
+                        cue: opt_span(py, &a.cue)?,
+                        content: span_of(py, &a.content)?,
+                        kind: a.kind,
+                        channel: a.channel,
+                        via: opt_span(py, &a.via)?,
+                    },
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        // Mentions carry no text in the JSON: take it from the document text.
+        let text = self.text.bind(py);
+        let entities = doc
+            .entities
+            .into_iter()
+            .map(|e| {
+                let mentions = e
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let slice = text.get_item(pyo3::types::PySlice::new(
+                            py,
+                            m.start as isize,
+                            m.end as isize,
+                            1,
+                        ))?;
+                        Py::new(
+                            py,
+                            Span {
+                                start: m.start,
+                                end: m.end,
+                                text: slice.cast_into::<PyString>()?.unbind(),
+                            },
+                        )
+                    })
+                    .collect::<PyResult<Vec<_>>>()?;
+                Py::new(
+                    py,
+                    Entity {
+                        id: e.id,
+                        name: e.name,
+                        kind: e.kind,
+                        mentions,
+                    },
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(Parsed {
+            sentences: PyTuple::new(py, sentences)?.unbind(),
+            claims: PyTuple::new(py, claims)?.unbind(),
+            attributions: PyTuple::new(py, attributions)?.unbind(),
+            entities: PyTuple::new(py, entities)?.unbind(),
+        })
+    }
+}
+
+fn fresh_list<'py>(py: Python<'py>, items: &Py<PyTuple>) -> PyResult<Bound<'py, PyList>> {
+    // A new list each time: callers may mutate it without touching the document.
+    PyList::new(py, items.bind(py).iter())
+}
+
+#[pymethods]
+impl Document {
+    /// The analyzed text (the very `str` that was passed in).
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.clone_ref(py)
+    }
+
+    #[getter]
+    fn author(&self) -> Option<&str> {
+        self.author.as_deref()
+    }
+
+    #[getter]
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        fresh_list(py, &self.parsed(py)?.sentences)
+    }
+
+    #[getter]
+    fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        fresh_list(py, &self.parsed(py)?.claims)
+    }
+
+    #[getter]
+    fn attributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        fresh_list(py, &self.parsed(py)?.attributions)
+    }
+
+    #[getter]
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        fresh_list(py, &self.parsed(py)?.entities)
+    }
+
+    /// SPEC §5 JSON on one line, byte for byte what `sayso analyze --format json` prints.
+    fn to_json(&self) -> &str {
+        &self.json
+    }
+
+    /// The JSON as Python dicts and lists.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("json")?
+            .call_method1("loads", (self.json.as_str(),))
+    }
+
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("sayso._html")?
+            .call_method1("render", (slf,))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let p = self.parsed(py)?;
+        let text = self.text.bind(py);
+        let preview: PyBackedStr = text.extract()?;
+        let mut cut: String = preview.chars().take(40).collect();
+        if cut.len() < preview.len() {
+            cut.push('…');
+        }
+        let cut = PyString::new(py, &cut).repr()?;
+        Ok(format!(
+            "Document(sentences={}, claims={}, attributions={}, entities={}, text={cut})",
+            p.sentences.bind(py).len(),
+            p.claims.bind(py).len(),
+            p.attributions.bind(py).len(),
+            p.entities.bind(py).len(),
+        ))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<Document>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        Ok(self.json == other.json
+            && self.author == other.author
+            && str_eq(py, &self.text, &other.text)?)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        self.text.bind(py).hash()
+    }
+
+    /// Pickles as (text, author, JSON): unpickling does not re-run the analysis.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let rebuild = py.import("sayso._sayso")?.getattr("_document")?;
+        let args = (
+            self.text.clone_ref(py),
+            self.author.clone(),
+            self.json.as_str(),
+        );
+        (rebuild, args).into_pyobject(py)
+    }
+}
+
+/// Rebuilds a pickled [`Document`].
+#[pyfunction]
+pub(crate) fn _document(
+    text: Bound<'_, PyString>,
+    author: Option<String>,
+    json: String,
+) -> Document {
+    Document::new(text.unbind(), author, json)
+}

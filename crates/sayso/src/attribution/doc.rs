@@ -1,0 +1,295 @@
+//! One document prepared for the attribution rules: lowercase words and their classes,
+//! quotations mapped to tokens, and clause units.
+
+use super::lexicons::{Lexicons, class};
+use super::quotes::{self, Quote};
+use crate::document::SentenceKind;
+use crate::stage::Context;
+use crate::tokens::{Token, TokenKind};
+
+/// A stretch of text that attribution rules look at together: a sentence, never split
+/// inside a quotation (so `“A. B,” she said.` is one unit).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Unit {
+    /// Token range.
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    /// Paragraph number.
+    pub(crate) para: usize,
+    /// Page furniture: no attributions.
+    pub(crate) boilerplate: bool,
+}
+
+/// A quotation with its token positions.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct QuoteAt {
+    pub(crate) q: Quote,
+    /// Token of the opening mark.
+    pub(crate) open: usize,
+    /// First token after the closing mark.
+    pub(crate) after: usize,
+}
+
+pub(crate) struct Doc<'a, 't> {
+    pub(crate) lex: &'a Lexicons,
+    pub(crate) text: &'t str,
+    pub(crate) toks: &'a [Token],
+    lower_buf: String,
+    lower: Vec<(u32, u32)>,
+    pub(crate) bits: Vec<u32>,
+    /// For each token, 1 + the index of the top-level quotation it lies in (marks
+    /// included), or 0.
+    pub(crate) in_quote: Vec<u32>,
+    pub(crate) quotes: Vec<QuoteAt>,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) author: Option<&'a str>,
+}
+
+/// Abbreviations whose period does not end a unit.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "lt", "col", "capt", "prof", "jr",
+    "sr", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "sgt", "maj", "adm", "gov", "pres", "rev", "hon", "approx",
+    "est", "dept", "mt", "ft", "rev", "messrs", "atty", "supt", "cmdr", "ave", "blvd",
+];
+
+impl<'a, 't> Doc<'a, 't> {
+    pub(crate) fn new(lex: &'a Lexicons, cx: &Context<'a, 't>) -> Doc<'a, 't> {
+        let text = cx.text;
+        let toks = cx.tokens;
+        // All lowercase words in one buffer: one allocation per document.
+        let mut lower_buf = String::with_capacity(text.len() + text.len() / 8);
+        let mut lower = Vec::with_capacity(toks.len());
+        let mut bits = Vec::with_capacity(toks.len());
+        for t in toks {
+            let s = t.text(text);
+            let at = lower_buf.len();
+            if s.is_ascii() {
+                lower_buf.push_str(s);
+                lower_buf[at..].make_ascii_lowercase();
+            } else {
+                lower_buf.extend(s.chars().flat_map(char::to_lowercase));
+            }
+            // "on X." keeps its period inside the token: look the letter up.
+            if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
+                lower_buf.pop();
+            }
+            let end = lower_buf.len();
+            let b = if t.kind == TokenKind::Word {
+                lex.classes(&lower_buf[at..end])
+            } else {
+                0
+            };
+            bits.push(b);
+            lower.push((at as u32, end as u32));
+        }
+        let mut in_quote = vec![0u32; toks.len()];
+        let mut quotes = Vec::new();
+        for q in quotes::find(text) {
+            let open = toks.partition_point(|t| t.start < q.open);
+            let after = toks.partition_point(|t| t.start < q.close_end);
+            if open >= after {
+                continue;
+            }
+            quotes.push(QuoteAt { q, open, after });
+            let id = quotes.len() as u32;
+            for slot in &mut in_quote[open..after] {
+                *slot = id;
+            }
+        }
+        let mut doc = Doc {
+            lex,
+            text,
+            toks,
+            lower_buf,
+            lower,
+            bits,
+            in_quote,
+            quotes,
+            units: Vec::new(),
+            author: cx.author,
+        };
+        doc.units = doc.split_units(cx);
+        doc
+    }
+
+    pub(crate) fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    pub(crate) fn low(&self, i: usize) -> &str {
+        self.lower
+            .get(i)
+            .and_then(|&(a, b)| self.lower_buf.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+
+    pub(crate) fn has(&self, i: usize, class: u32) -> bool {
+        self.bits.get(i).is_some_and(|b| b & class != 0)
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Handle)
+                && self
+                    .word(i)
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+        })
+    }
+
+    pub(crate) fn is_lower_word(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    pub(crate) fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.word(i) == p
+    }
+
+    /// A dash that ends a clause: —, –, ―, or a spaced hyphen.
+    pub(crate) fn is_dash(&self, i: usize) -> bool {
+        let w = self.word(i);
+        matches!(w, "—" | "–" | "―")
+            || (w == "-" && self.gap_before(i) && self.gap_before(i + 1))
+            || (w == "-" && self.word(i + 1) == "-")
+    }
+
+    fn gap_before(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) {
+            (Some(p), Some(t)) => p.end < t.start,
+            _ => true,
+        }
+    }
+
+    /// The quotation whose opening mark is token `i`.
+    pub(crate) fn quote_opening(&self, i: usize) -> Option<&QuoteAt> {
+        let id = *self.in_quote.get(i)?;
+        let q = self.quotes.get(id.checked_sub(1)? as usize)?;
+        (q.open == i).then_some(q)
+    }
+
+    pub(crate) fn inside_quote(&self, i: usize) -> bool {
+        self.in_quote.get(i).is_some_and(|&q| q != 0)
+    }
+
+    /// A line break between tokens `i - 1` and `i` that starts a new paragraph.
+    fn paragraph_break(&self, i: usize) -> bool {
+        let (Some(p), Some(t)) = (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) else {
+            return false;
+        };
+        let gap = &self.text[p.end..t.start];
+        gap.contains('\n') && !self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Token `i` is an abbreviation or an initial whose period follows it ("Mr", "J").
+    pub(crate) fn abbreviation(&self, i: usize) -> bool {
+        let w = self.low(i);
+        ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && self.is_cap(i))
+    }
+
+    fn ends_unit(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if w.len() > 1 && w.ends_with('.') && self.is_word(i) {
+            // An initialism that may end a sentence: "on X.", "with the U.S. The …".
+            let prev = self.low(i.wrapping_sub(1));
+            let next = i + 1;
+            return (w.len() == 2 && matches!(prev, "on" | "via"))
+                || (w.len() > 2
+                    && self.is_cap(next)
+                    && self.has(
+                        next,
+                        class::DET | class::SUBJ | class::LEAD | class::PERSON | class::FIRST,
+                    ));
+        }
+        if !matches!(w, "." | "!" | "?" | "…") {
+            return false;
+        }
+        if w == "." {
+            let prev = self.low(i.wrapping_sub(1));
+            let single = prev.chars().count() == 1 && self.is_cap(i.wrapping_sub(1));
+            if single || ABBREVIATIONS.contains(&prev) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn split_units(&self, cx: &Context<'_, 't>) -> Vec<Unit> {
+        let n = self.toks.len();
+        let mut units = Vec::new();
+        let mut a = 0;
+        let mut para = 0;
+        let sentences = cx.sentences;
+        let boiler = |start: usize| {
+            let k = sentences.partition_point(|s| s.end() <= start);
+            sentences
+                .get(k)
+                .is_some_and(|s| s.start() <= start && s.kind() == SentenceKind::Boilerplate)
+        };
+        let mut i = 0;
+        while i < n {
+            let next = i + 1;
+            let mut cut = false;
+            if next < n && self.paragraph_break(next) && !self.inside_open_quote(i, next) {
+                cut = true;
+            } else if next < n && !self.inside_quote(i) && self.ends_unit(i) {
+                cut = self.starts_unit(next);
+            } else if next < n && self.inside_quote(i) && !self.inside_quote(next) {
+                // A quotation closed after terminal punctuation ends a unit before a new
+                // sentence ("… end.” The next …"), not before its tail ("… end?” she asked).
+                let before = i.checked_sub(1).map_or("", |p| self.word(p));
+                if matches!(before, "." | "!" | "?" | "…") && self.is_cap(next) {
+                    cut = !self.cue_within(next, 4);
+                }
+            }
+            if cut || next == n {
+                if a < next {
+                    let start = self.toks[a].start;
+                    units.push(Unit {
+                        a,
+                        b: next,
+                        para,
+                        boilerplate: boiler(start),
+                    });
+                }
+                if next < n && self.paragraph_break(next) {
+                    para += 1;
+                }
+                a = next;
+            }
+            i = next;
+        }
+        units
+    }
+
+    /// Both tokens lie in one quotation that spans paragraphs (never true: quotations
+    /// end at paragraph ends, continued quotes are separate).
+    fn inside_open_quote(&self, i: usize, next: usize) -> bool {
+        let q = self.in_quote[i];
+        q != 0 && self.in_quote[next] == q
+    }
+
+    fn starts_unit(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_cap(i)
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || self.quote_opening(i).is_some()
+            || matches!(w, "(" | "[" | "•" | "-" | "—")
+    }
+
+    fn cue_within(&self, from: usize, n: usize) -> bool {
+        (from..(from + n).min(self.toks.len()))
+            .any(|k| self.has(k, class::CUE) && self.is_lower_word(k))
+    }
+}

@@ -1,0 +1,307 @@
+//! The attribution word lists, compiled once per analyzer from the data files and the
+//! builder's additions.
+
+use std::collections::HashMap as StdMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::analyzer::AnalyzerBuilder;
+use crate::document::EntityKind;
+use crate::lexicon::entries;
+use crate::tokens::tokenize;
+
+/// FNV-1a: the keys are short words, looked up once per token, so a light hash pays.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Word classes (bit flags) from `attribution_words.txt` and `speaker_roles.txt`.
+pub(crate) mod class {
+    pub(crate) const AUX: u32 = 1;
+    pub(crate) const SUBJ: u32 = 1 << 1;
+    pub(crate) const DET: u32 = 1 << 2;
+    pub(crate) const BOUNDARY: u32 = 1 << 3;
+    pub(crate) const SUB: u32 = 1 << 4;
+    pub(crate) const LEAD: u32 = 1 << 5;
+    pub(crate) const SKIP: u32 = 1 << 6;
+    pub(crate) const TIME: u32 = 1 << 7;
+    pub(crate) const PREP: u32 = 1 << 8;
+    pub(crate) const TELL: u32 = 1 << 9;
+    pub(crate) const NOTCUE: u32 = 1 << 10;
+    pub(crate) const PERSON: u32 = 1 << 11;
+    pub(crate) const PLURAL: u32 = 1 << 12;
+    pub(crate) const FIRST: u32 = 1 << 13;
+    pub(crate) const NATION: u32 = 1 << 14;
+    pub(crate) const ORG: u32 = 1 << 15;
+    pub(crate) const MEDIA: u32 = 1 << 16;
+    pub(crate) const GROUP: u32 = 1 << 17;
+    pub(crate) const ROLE: u32 = 1 << 18;
+    /// First word of a cue (verb or phrase).
+    pub(crate) const CUE: u32 = 1 << 19;
+    /// First word of a naming cue ("called").
+    pub(crate) const NAMING: u32 = 1 << 20;
+    /// A platform or the first word of a form of saying (channels).
+    pub(crate) const CHANNEL: u32 = 1 << 21;
+    pub(crate) const INF: u32 = 1 << 22;
+    pub(crate) const WH: u32 = 1 << 23;
+    pub(crate) const PAST: u32 = 1 << 24;
+
+    pub(crate) fn named(name: &str) -> Option<u32> {
+        Some(match name {
+            "aux" => AUX,
+            "subj" => SUBJ,
+            "det" => DET,
+            "boundary" => BOUNDARY,
+            "sub" => SUB,
+            "lead" => LEAD,
+            "skip" => SKIP,
+            "time" => TIME,
+            "prep" => PREP,
+            "tell" => TELL,
+            "notcue" => NOTCUE,
+            "person" => PERSON,
+            "plural" => PLURAL,
+            "first" => FIRST,
+            "nation" => NATION,
+            "org" => ORG,
+            "media" => MEDIA,
+            "group" => GROUP,
+            "inf" => INF,
+            "wh" => WH,
+            "past" => PAST,
+            _ => return None,
+        })
+    }
+}
+
+/// A multi-word entry: its lowercase words after the first, and what it is.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase<T> {
+    pub(crate) rest: Vec<String>,
+    pub(crate) value: T,
+}
+
+/// Entries keyed by their first (lowercase or exact) word, longest first.
+#[derive(Clone, Debug)]
+pub(crate) struct PhraseMap<T> {
+    map: HashMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T: Clone> PhraseMap<T> {
+    fn new() -> Self {
+        PhraseMap {
+            map: HashMap::default(),
+        }
+    }
+
+    fn insert(&mut self, phrase: &str, lower: bool, value: T) {
+        let words: Vec<String> = tokenize(phrase)
+            .iter()
+            .map(|t| {
+                let w = t.text(phrase);
+                if lower {
+                    w.to_lowercase()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        let Some((first, rest)) = words.split_first() else {
+            return;
+        };
+        let list = self.map.entry(first.clone()).or_default();
+        list.push(Phrase {
+            rest: rest.to_vec(),
+            value,
+        });
+        list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+    }
+
+    /// The longest entry whose first word is `first` and whose other words are
+    /// `next(1)`, `next(2)`, …; returns it with its length in words.
+    pub(crate) fn longest<'s>(
+        &'s self,
+        first: &str,
+        mut next: impl FnMut(usize) -> Option<&'s str>,
+    ) -> Option<(usize, &'s T)>
+    where
+        T: 's,
+    {
+        let list = self.map.get(first)?;
+        // `next` borrows nothing from self; collect the words lazily per candidate.
+        let mut words: Vec<Option<&str>> = Vec::new();
+        'cand: for p in list {
+            for (k, w) in p.rest.iter().enumerate() {
+                while words.len() <= k {
+                    let got = next(words.len() + 1);
+                    words.push(got);
+                }
+                match words[k] {
+                    Some(x) if x == w => {}
+                    _ => continue 'cand,
+                }
+            }
+            return Some((p.rest.len() + 1, &p.value));
+        }
+        None
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+}
+
+/// A cue entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// Takes a clause or a quotation.
+    Speech,
+    /// Names or labels: an attribution only with quoted words in its object.
+    Naming,
+}
+
+/// A channel entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ChannelKind {
+    /// A network or app, reported by its name ("Telegram").
+    Platform(String),
+    /// A form of saying ("press conference").
+    Form(String),
+}
+
+/// Everything the attribution stage looks words up in.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicons {
+    classes: HashMap<String, u32>,
+    pub(crate) cues: PhraseMap<CueKind>,
+    pub(crate) channels: PhraseMap<ChannelKind>,
+    /// Exact-case names of outlets and institutions.
+    pub(crate) gazetteer: PhraseMap<(EntityKind, String)>,
+    /// Lowercase alias → canonical name.
+    pub(crate) aliases: HashMap<String, String>,
+}
+
+const WORDS: &str = include_str!("../../data/attribution_words.txt");
+const ROLES: &str = include_str!("../../data/speaker_roles.txt");
+const CUES: &str = include_str!("../../data/cues.txt");
+const NAMING: &str = include_str!("../../data/cue_naming.txt");
+const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
+const CHANNELS: &str = include_str!("../../data/channels.txt");
+
+fn kind_named(name: &str) -> Option<EntityKind> {
+    Some(match name {
+        "media" => EntityKind::Media,
+        "organization" => EntityKind::Organization,
+        "person" => EntityKind::Person,
+        "group" => EntityKind::Group,
+        _ => return None,
+    })
+}
+
+impl Lexicons {
+    pub(crate) fn new(options: &AnalyzerBuilder) -> Lexicons {
+        let mut classes: HashMap<String, u32> = HashMap::default();
+        let mut add = |w: &str, c: u32| {
+            *classes.entry(w.to_lowercase()).or_default() |= c;
+        };
+        for line in entries(WORDS) {
+            if let Some((name, word)) = line.split_once(' ') {
+                if let Some(c) = class::named(name) {
+                    add(word.trim(), c);
+                }
+            }
+        }
+        for w in entries(ROLES) {
+            add(w, class::ROLE);
+        }
+        for t in &options.titles {
+            let t = t.trim();
+            add(t, class::ROLE);
+            add(t.trim_end_matches('.'), class::ROLE);
+        }
+        let mut cues = PhraseMap::new();
+        for w in entries(CUES) {
+            cues.insert(w, true, CueKind::Speech);
+        }
+        for w in &options.cues {
+            cues.insert(w.trim(), true, CueKind::Speech);
+        }
+        for w in entries(NAMING) {
+            cues.insert(w, true, CueKind::Naming);
+        }
+        let mut channels = PhraseMap::new();
+        for line in entries(CHANNELS) {
+            match line.split_once(' ') {
+                Some(("platform", name)) => {
+                    channels.insert(name, true, ChannelKind::Platform(name.to_string()))
+                }
+                Some(("form", name)) => {
+                    channels.insert(name, true, ChannelKind::Form(name.to_string()))
+                }
+                _ => {}
+            }
+        }
+        let mut gazetteer = PhraseMap::new();
+        for line in entries(GAZETTEER) {
+            if let Some((k, name)) = line.split_once(' ') {
+                if let Some(kind) = kind_named(k) {
+                    gazetteer.insert(name.trim(), false, (kind, name.trim().to_string()));
+                }
+            }
+        }
+        for (name, kind) in &options.gazetteer {
+            gazetteer.insert(name.trim(), false, (*kind, name.trim().to_string()));
+        }
+        let aliases = options
+            .aliases
+            .iter()
+            .map(|(a, c)| (a.trim().to_lowercase(), c.trim().to_string()))
+            .collect();
+        let mut lex = Lexicons {
+            classes,
+            cues,
+            channels,
+            gazetteer,
+            aliases,
+        };
+        let firsts: Vec<(String, u32)> = lex
+            .cues
+            .map
+            .iter()
+            .map(|(k, v)| {
+                let naming = v.iter().any(|p| p.value == CueKind::Naming);
+                let speech = v.iter().any(|p| p.value == CueKind::Speech);
+                let bits =
+                    if speech { class::CUE } else { 0 } | if naming { class::NAMING } else { 0 };
+                (k.clone(), bits)
+            })
+            .chain(lex.channels.keys().map(|k| (k.to_string(), class::CHANNEL)))
+            .collect();
+        for (k, bits) in firsts {
+            *lex.classes.entry(k).or_default() |= bits;
+        }
+        lex
+    }
+
+    /// The class bits of a lowercase word.
+    pub(crate) fn classes(&self, lower: &str) -> u32 {
+        self.classes.get(lower).copied().unwrap_or(0)
+    }
+}

@@ -1,0 +1,874 @@
+//! The attribution rules over one prepared document: direct quotations with their cues,
+//! then reported speech ("X said (that) …", "…, X said", "according to X, …").
+
+use super::channel;
+use super::doc::{Doc, QuoteAt, Unit};
+use super::lexicons::{CueKind, class};
+use super::sources;
+use crate::document::AttributionKind;
+
+/// An attribution before speakers are resolved. Token ranges are half-open.
+#[derive(Clone, Debug)]
+pub(crate) struct Raw {
+    /// Content byte range.
+    pub(crate) content: (usize, usize),
+    pub(crate) kind: AttributionKind,
+    pub(crate) source: Option<(usize, usize)>,
+    pub(crate) cue: Option<(usize, usize)>,
+    pub(crate) channel: Option<String>,
+    pub(crate) via: Option<(usize, usize)>,
+    /// A continuation: the speaker is that of this earlier attribution.
+    pub(crate) same_as: Option<usize>,
+    /// A participle ("…, adding that …") whose source is that of this attribution.
+    pub(crate) unit: usize,
+}
+
+/// How far a cue may stand from the quotation it introduces or follows, in tokens.
+const NEAR: usize = 8;
+
+/// The longest reported clause, in tokens: bounds every scan from a cue, so a unit with
+/// thousands of cues stays linear.
+const WINDOW: usize = 150;
+
+struct Cue {
+    at: usize,
+    len: usize,
+    kind: CueKind,
+}
+
+/// Finds every attribution of the document, in unit order.
+pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::new();
+    // The last direct quotation: (index in out, unit index).
+    let mut last_direct: Option<(usize, usize)> = None;
+    // A source and cue ending its unit with a colon, waiting for the quotation.
+    let mut pending_colon: Option<(usize, Raw)> = None;
+    let mut used = vec![false; 0];
+    for (ui, unit) in doc.units.iter().enumerate() {
+        if unit.boilerplate {
+            last_direct = None;
+            pending_colon = None;
+            continue;
+        }
+        let cues = cues_in(doc, unit);
+        used.clear();
+        used.resize(cues.len(), false);
+        let first_new = out.len();
+        // Direct quotations.
+        let qa = doc.quotes.partition_point(|q| q.open < unit.a);
+        let qb = doc.quotes.partition_point(|q| q.open < unit.b);
+        let quotes: Vec<QuoteAt> = doc.quotes[qa..qb].to_vec();
+        for q in &quotes {
+            let content = quote_content(doc, q);
+            if content.0 >= content.1 {
+                continue;
+            }
+            // The cue after the quotation ("…,” she said), or before it ("X said: “…”").
+            let found = tail_cue(doc, unit, q, &cues).or_else(|| lead_cue(doc, unit, q, &cues));
+            if let Some((ci, source)) = found {
+                used[ci] = true;
+                let c = &cues[ci];
+                let ch = channel::find(doc, unit, content, source, Some((c.at, c.at + c.len)));
+                out.push(Raw {
+                    content,
+                    kind: AttributionKind::Direct,
+                    source,
+                    cue: Some((c.at, c.at + c.len)),
+                    channel: ch,
+                    via: None,
+                    same_as: None,
+                    unit: ui,
+                });
+                last_direct = Some((out.len() - 1, ui));
+                continue;
+            }
+            if let Some(src) = dash_source(doc, unit, q) {
+                out.push(Raw {
+                    content,
+                    kind: AttributionKind::Direct,
+                    source: Some(src),
+                    cue: None,
+                    channel: None,
+                    via: None,
+                    same_as: None,
+                    unit: ui,
+                });
+                last_direct = Some((out.len() - 1, ui));
+                continue;
+            }
+            // A quotation that opens its unit continues the previous speaker.
+            if q.open == unit.a || (q.open == unit.a + 1 && doc.is_punct(unit.a, "(")) {
+                if let Some((_, mut lead)) = pending_colon.take() {
+                    lead.content = content;
+                    lead.unit = ui;
+                    out.push(lead);
+                    last_direct = Some((out.len() - 1, ui));
+                    continue;
+                }
+                if let Some((k, from_unit)) = last_direct {
+                    let prev_unit = &doc.units[from_unit];
+                    let same_para = prev_unit.para == unit.para;
+                    let adjacent = from_unit + 1 == ui
+                        || (same_para
+                            && ui - from_unit <= 4
+                            && doc.units[from_unit + 1..ui]
+                                .iter()
+                                .all(|u| u.para == unit.para));
+                    let next_para =
+                        !same_para && unit.para == prev_unit.para + 1 && is_first_of_para(doc, ui);
+                    if adjacent && (same_para || next_para) && quotes_only(doc, unit) {
+                        let prev = out[k].clone();
+                        let root = prev.same_as.unwrap_or(k);
+                        out.push(Raw {
+                            content,
+                            kind: AttributionKind::Direct,
+                            source: if same_para { prev.source } else { None },
+                            cue: if same_para { prev.cue } else { None },
+                            channel: prev.channel.clone(),
+                            via: prev.via,
+                            same_as: Some(root),
+                            unit: ui,
+                        });
+                        last_direct = Some((out.len() - 1, ui));
+                        continue;
+                    }
+                }
+            }
+        }
+        // Reported speech.
+        for (ci, c) in cues.iter().enumerate() {
+            if used[ci] {
+                continue;
+            }
+            if let Some(r) = reported(doc, unit, ui, c, &out[first_new..]) {
+                used[ci] = true;
+                out.push(r);
+            }
+        }
+        according_to(doc, unit, ui, &mut out);
+        // "X said:" at the end of a unit waits for the quotation in the next one.
+        pending_colon = None;
+        if unit.b > unit.a && doc.is_punct(unit.b - 1, ":") {
+            if let Some((ci, c)) = cues.iter().enumerate().rev().find(|(ci, _)| !used[*ci]) {
+                if let Some(l) = sources::left(doc, unit.a, c.at) {
+                    pending_colon = Some((
+                        ci,
+                        Raw {
+                            content: (0, 0),
+                            kind: AttributionKind::Direct,
+                            source: Some((l.a, l.b)),
+                            cue: Some((c.at, c.at + c.len)),
+                            channel: channel::find(
+                                doc,
+                                unit,
+                                (0, 0),
+                                Some((l.a, l.b)),
+                                Some((c.at, c.at + c.len)),
+                            ),
+                            via: None,
+                            same_as: None,
+                            unit: ui,
+                        },
+                    ));
+                }
+            }
+        }
+        if !out[first_new..]
+            .iter()
+            .any(|r| r.kind == AttributionKind::Direct)
+            && !quotes.is_empty()
+        {
+            // A unit with quotations that no one said breaks a run of continuations.
+            if last_direct.is_some_and(|(_, u)| u != ui) && !quotes_only(doc, unit) {
+                last_direct = None;
+            }
+        } else if !quotes_only(doc, unit)
+            && out[first_new..]
+                .iter()
+                .all(|r| r.kind != AttributionKind::Direct)
+        {
+            last_direct = None;
+        }
+    }
+    out
+}
+
+fn is_first_of_para(doc: &Doc, ui: usize) -> bool {
+    ui == 0 || doc.units[ui - 1].para != doc.units[ui].para
+}
+
+/// The unit is quotations and punctuation only, with no words outside them.
+fn quotes_only(doc: &Doc, unit: &Unit) -> bool {
+    (unit.a..unit.b).all(|i| doc.inside_quote(i) || !doc.is_word(i))
+}
+
+/// Cue occurrences of a unit, outside quotations.
+fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut i = unit.a;
+    while i < unit.b {
+        if !doc.has(i, class::CUE | class::NAMING) || doc.inside_quote(i) || !doc.is_lower_word(i) {
+            i += 1;
+            continue;
+        }
+        let Some((len, kind)) = doc
+            .lex
+            .cues
+            .longest(doc.low(i), |k| (i + k < unit.b).then(|| doc.low(i + k)))
+        else {
+            i += 1;
+            continue;
+        };
+        let kind = *kind;
+        // "a report", "the claims": a noun, not a verb.
+        let prev_det = i > unit.a
+            && doc.has(i - 1, class::DET)
+            && doc.low(i - 1) != "that"
+            && doc.is_lower_word(i - 1);
+        let after = doc.low(i + len);
+        let particle = len == 1
+            && doc.has(i + len, class::NOTCUE)
+            && (after != "on" || kind == CueKind::Naming)
+            && !(after == "to" && doc.has(i, class::TELL | class::INF));
+        if !prev_det && !particle {
+            out.push(Cue { at: i, len, kind });
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The content of a quotation: inside the marks, without the joining comma.
+fn quote_content(doc: &Doc, q: &QuoteAt) -> (usize, usize) {
+    let inner = &doc.text[q.q.start..q.q.end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    let trimmed = trimmed.strip_suffix(',').unwrap_or(trimmed).trim_end();
+    let s = q.q.start + lead;
+    (s, s + trimmed.len())
+}
+
+/// `“…,” she said` / `“…,” said the minister` / `“…” Zelenskiy wrote on X.`
+fn tail_cue(
+    doc: &Doc,
+    unit: &Unit,
+    q: &QuoteAt,
+    cues: &[Cue],
+) -> Option<(usize, Option<(usize, usize)>)> {
+    let mut j = q.after;
+    if doc.is_punct(j, ",") {
+        j += 1;
+    }
+    let ci = cues.partition_point(|c| c.at < j);
+    let c = cues.get(ci).filter(|c| c.at < j + NEAR && c.at < unit.b)?;
+    if c.kind != CueKind::Speech {
+        return None;
+    }
+    // Nothing but a short name phrase between the quotation and the cue.
+    if (j..c.at).any(|k| {
+        doc.inside_quote(k)
+            || (doc.toks[k].kind == crate::tokens::TokenKind::Punct
+                && !matches!(doc.word(k), "’" | "'" | "-" | "." | "," | "(" | ")"))
+    }) {
+        return None;
+    }
+    if c.at == j {
+        // Inverted: the source follows the cue.
+        let src = sources::right(doc, c.at + c.len, unit.b);
+        return Some((ci, src));
+    }
+    let l = sources::left(doc, j, c.at)?;
+    // The name phrase fills the gap: "…,” Kremlin aide Yuri Ushakov said", and the
+    // sentence ends soon after the cue.
+    let ok = l.a == j
+        && !doc.has(l.a, class::PREP)
+        && plausible_source(doc, (l.a, l.b), c)
+        && (tail_rest(doc, unit, c.at + c.len).is_some()
+            || matches!(doc.word(c.at + c.len), ":" | ","));
+    ok.then_some((ci, Some((l.a, l.b))))
+}
+
+/// `X said: “…”`, `X told reporters, “…”`, `X said “…”`.
+fn lead_cue(
+    doc: &Doc,
+    unit: &Unit,
+    q: &QuoteAt,
+    cues: &[Cue],
+) -> Option<(usize, Option<(usize, usize)>)> {
+    let ci = cues
+        .partition_point(|c| c.at + c.len <= q.open)
+        .checked_sub(1)?;
+    let c = &cues[ci];
+    let end = c.at + c.len;
+    if q.open - end > NEAR {
+        return None;
+    }
+    let glue = q.open.checked_sub(1).map_or("", |p| doc.word(p));
+    let direct = q.open == end || matches!(glue, ":" | ",");
+    if !direct {
+        return None;
+    }
+    // Between cue and quotation: a channel, a time, an addressee; no clause.
+    if (end..q.open).any(|k| doc.inside_quote(k) || doc.has(k, class::AUX) && doc.is_lower_word(k))
+    {
+        return None;
+    }
+    // A quotation that ends before its unit does is part of a larger clause.
+    if q.after + 1 < unit.b
+        && !matches!(doc.word(q.after), "." | "!" | "?" | "," | ";")
+        && !(doc.has(q.after, class::SUB) && doc.is_lower_word(q.after))
+    {
+        return None;
+    }
+    let src = sources::left(doc, unit.a, c.at)
+        .map(|l| (l.a, l.b))
+        .or_else(|| sources::right(doc, end, q.open));
+    src.map(|s| (ci, Some(s)))
+}
+
+/// `“…” — Jane Doe`.
+fn dash_source(doc: &Doc, unit: &Unit, q: &QuoteAt) -> Option<(usize, usize)> {
+    if !doc.is_dash(q.after) {
+        return None;
+    }
+    let (a, b) = sources::right(doc, q.after + 1, unit.b)?;
+    // The name runs to the end of the unit.
+    let rest_ok = (b..unit.b).all(|k| !doc.is_word(k));
+    (rest_ok && doc.is_cap(a)).then_some((a, b))
+}
+
+/// Reported speech around the cue `c`.
+fn reported(doc: &Doc, unit: &Unit, ui: usize, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
+    let cue_end = c.at + c.len;
+    let left = sources::left(doc, unit.a, c.at);
+    let mut source = left.map(|l| (l.a, l.b));
+    let mut via = None;
+    // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
+    // the source of its sentence: the last one found, else the unit's subject.
+    let before = sources::skip_left(doc, unit.a, c.at);
+    let coordinated = source.is_none()
+        && before > unit.a
+        && matches!(doc.low(before - 1), "and" | "but")
+        && !doc.is_punct(before.saturating_sub(2), ",");
+    if coordinated
+        || doc.low(c.at).ends_with("ing")
+            && c.at > unit.a
+            && (source.is_none() || doc.is_punct(c.at - 1, ",") || doc.has(c.at - 1, class::PREP))
+    {
+        source = earlier.last().and_then(|r| r.source).or_else(|| {
+            let mut s = unit.a;
+            while s < c.at && doc.has(s, class::LEAD) {
+                s += 1;
+            }
+            sources::right(doc, s, c.at).filter(|&(a, b)| {
+                (a..b).any(|k| {
+                    doc.is_cap(k) || doc.has(k, class::PERSON | class::PLURAL | class::FIRST)
+                })
+            })
+        });
+    }
+    // Tail: "<clause>, X said." or "<clause>, said X."
+    let tail_start = match left {
+        Some(l) => l.a,
+        None => c.at,
+    };
+    if tail_start > unit.a + 2
+        && doc.is_punct(tail_start - 1, ",")
+        && c.kind == CueKind::Speech
+        && !doc.low(c.at).ends_with("ing")
+    {
+        // With the source before the cue, only a time, channel or adverb may follow.
+        let after_ok = if left.is_some()
+            && cue_end < unit.b
+            && doc.is_word(cue_end)
+            && !doc.has(cue_end, class::PREP | class::SKIP | class::TIME)
+        {
+            None
+        } else {
+            tail_rest(doc, unit, cue_end)
+        };
+        if let Some(rest_end) = after_ok {
+            let mut src = source;
+            if left.is_none() {
+                src = sources::right(doc, cue_end, unit.b);
+            }
+            let src = src?;
+            let cstart = content_start_left(doc, unit, tail_start - 1);
+            let content = trim_content(doc, cstart, tail_start - 1)?;
+            if (cstart..tail_start).filter(|&k| doc.is_word(k)).count() < 4 {
+                return None;
+            }
+            if doc.low(rest_end) == "citing" {
+                via = sources::right(doc, rest_end + 1, unit.b);
+            }
+            return Some(make(doc, unit, ui, content, Some(src), c, via));
+        }
+        // "<clause start>, X said, <clause end>": the content covers both sides.
+        if left.is_some()
+            && doc.is_punct(cue_end, ",")
+            && doc.is_word(cue_end + 1)
+            && !doc.has(cue_end + 1, class::CUE)
+        {
+            let cstart = content_start_left(doc, unit, tail_start - 1);
+            let end = clause_end(doc, unit, cue_end + 1, false);
+            if (cstart..tail_start).filter(|&k| doc.is_word(k)).count() >= 2 {
+                if let Some(content) = trim_content(doc, cstart, end) {
+                    return Some(make(doc, unit, ui, content, source, c, via));
+                }
+            }
+        }
+    }
+    let source = source?;
+    if !plausible_source(doc, source, c) {
+        return None;
+    }
+    // Forward: "X said (on Monday) (that) <clause>".
+    let mut p = cue_end;
+    let mut that = false;
+    let mut steps = 0;
+    while p < unit.b && steps < NEAR {
+        steps += 1;
+        let l = doc.low(p);
+        if doc.inside_quote(p) {
+            break;
+        }
+        if l == "that" && doc.is_lower_word(p) {
+            that = true;
+            p += 1;
+            break;
+        }
+        if matches!(l, ":" | ",") {
+            p += 1;
+            // ", citing X, that …"
+            if doc.low(p) == "citing" {
+                let (va, vb) = sources::right(doc, p + 1, unit.b)?;
+                via = Some((va, vb));
+                p = vb;
+                continue;
+            }
+            if doc.low(p) == "that" && doc.is_lower_word(p) {
+                that = true;
+                p += 1;
+            }
+            break;
+        }
+        if doc.has(p, class::SKIP) && doc.is_lower_word(p) && !doc.has(p, class::AUX) {
+            p += 1;
+            continue;
+        }
+        if doc.has(p, class::TIME) {
+            p += 1;
+            continue;
+        }
+        if doc.has(p, class::PREP) || doc.has(c.at, class::TELL) {
+            // A channel, time or addressee phrase, when "that" or a comma ends it.
+            let reach = if doc.has(c.at, class::TELL) { 2 * NEAR } else { NEAR };
+            let stop = (p..(p + reach).min(unit.b)).find(|&k| {
+                doc.inside_quote(k)
+                    || (doc.low(k) == "that" && doc.is_lower_word(k))
+                    || matches!(doc.word(k), "," | ":")
+                    || (doc.word(k) == "."
+                        && !doc.is_lower_word(k + 1)
+                        && doc
+                            .toks
+                            .get(k + 1)
+                            .is_none_or(|t| t.kind != crate::tokens::TokenKind::Number))
+            });
+            match stop {
+                Some(k)
+                    if !doc.inside_quote(k)
+                        && doc.word(k) != "."
+                        && !(p..k).any(|m| doc.has(m, class::AUX) && doc.is_lower_word(m)) =>
+                {
+                    p = k;
+                    continue;
+                }
+                _ => {
+                    // "said on Monday Ukraine …": skip a bare time phrase only.
+                    if doc.low(p) == "on"
+                        && (doc.has(p + 1, class::TIME) || doc.is_punct(p + 2, "."))
+                    {
+                        p += 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
+        }
+        break;
+    }
+    if p >= unit.b {
+        return None;
+    }
+    // "say" takes a clause whatever follows; others must show one.
+    let says = matches!(doc.low(c.at), "say" | "says" | "said" | "saying");
+    let infinitive = doc.low(p) == "to" && doc.has(c.at, class::INF) && doc.is_lower_word(p + 1);
+    let clause = that
+        || infinitive
+        || (says
+            && doc.quote_opening(p).is_none()
+            && !(doc.has(p, class::PREP) && doc.is_lower_word(p)))
+        || is_clause(doc, p, unit.b);
+    let end = clause_end(doc, unit, p, left.is_some_and(|l| l.subordinate));
+    if c.kind == CueKind::Naming || !clause {
+        // Quoted words in the object: "called him a “dictator”".
+        let q = (p..end.min(p + 12))
+            .take_while(|&k| {
+                doc.inside_quote(k)
+                    || !(doc.has(k, class::CUE | class::NAMING) && doc.is_lower_word(k))
+            })
+            .find_map(|k| doc.quote_opening(k))?;
+        let content = quote_content(doc, q);
+        if content.0 >= content.1 {
+            return None;
+        }
+        let mut r = make(doc, unit, ui, content, Some(source), c, via);
+        r.kind = AttributionKind::Direct;
+        return Some(r);
+    }
+    let content = trim_content(doc, p, end)?;
+    Some(make(doc, unit, ui, content, Some(source), c, via))
+}
+
+fn make(
+    doc: &Doc,
+    unit: &Unit,
+    ui: usize,
+    content: (usize, usize),
+    source: Option<(usize, usize)>,
+    c: &Cue,
+    via: Option<(usize, usize)>,
+) -> Raw {
+    let kind = kind_of(doc, content);
+    Raw {
+        content,
+        kind,
+        source,
+        cue: Some((c.at, c.at + c.len)),
+        channel: channel::find(doc, unit, content, source, Some((c.at, c.at + c.len))),
+        via,
+        same_as: None,
+        unit: ui,
+    }
+}
+
+/// A source names someone (a name, pronoun, role, body or number), and a bare verb
+/// form ("acknowledge") needs a plural or modal subject.
+fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
+    let named = (a..b).any(|k| {
+        doc.is_cap(k)
+            || !doc.is_word(k) && doc.toks[k].kind != crate::tokens::TokenKind::Punct
+            || doc.has(
+                k,
+                class::SUBJ
+                    | class::FIRST
+                    | class::PERSON
+                    | class::PLURAL
+                    | class::ROLE
+                    | class::GROUP
+                    | class::ORG
+                    | class::MEDIA
+                    | class::DET,
+            )
+    });
+    if !named {
+        return false;
+    }
+    let w = doc.low(c.at);
+    let base = !(w.ends_with('s')
+        || w.ends_with('d')
+        || w.ends_with("ing")
+        || matches!(w, "told" | "wrote" | "written" | "made" | "makes"));
+    if !base {
+        return true;
+    }
+    let head = b - 1;
+    let modal =
+        c.at > 0 && doc.has(c.at - 1, class::AUX | class::SKIP) && doc.is_lower_word(c.at - 1);
+    modal
+        || (a..b).any(|k| doc.low(k) == "and")
+        || doc.has(head, class::GROUP | class::FIRST)
+        || matches!(doc.low(head), "they" | "you")
+        || doc.low(head).ends_with('s') && doc.is_lower_word(head)
+}
+
+/// Direct when the content is one quotation, mixed when it holds one, else indirect.
+fn kind_of(doc: &Doc, content: (usize, usize)) -> AttributionKind {
+    let a = doc.toks.partition_point(|t| t.start < content.0);
+    let b = doc.toks.partition_point(|t| t.start < content.1);
+    if a >= b {
+        return AttributionKind::Indirect;
+    }
+    if let Some(q) = doc.quote_opening(a) {
+        if q.after >= b && q.open == a {
+            return AttributionKind::Direct;
+        }
+    }
+    if (a..b).any(|k| doc.inside_quote(k)) {
+        AttributionKind::Mixed
+    } else {
+        AttributionKind::Indirect
+    }
+}
+
+/// After the cue of a tail: the unit ends (an optional time, channel or "citing X"
+/// may come first). Returns the token after the cue phrase's extras.
+fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
+    let mut p = from;
+    // Inverted source or a trailing phrase, up to the end or a comma.
+    while p < unit.b && !matches!(doc.word(p), "," | "." | "!" | "?" | ";") && !doc.inside_quote(p)
+    {
+        if p == from && doc.has(p, class::SUB) && doc.is_lower_word(p) {
+            break;
+        }
+        if p - from > 12 {
+            return None;
+        }
+        if doc.has(p, class::AUX) && doc.is_lower_word(p) && !doc.has(p, class::SKIP) {
+            return None;
+        }
+        if doc.low(p) == "that" {
+            return None;
+        }
+        p += 1;
+    }
+    if p >= unit.b || matches!(doc.word(p), "." | "!" | "?") && p + 1 >= unit.b {
+        return Some(p);
+    }
+    // "… Quina Jones said as she marched": a subordinate clause may follow.
+    if p == from && doc.has(p, class::SUB) && doc.is_lower_word(p) {
+        return Some(p);
+    }
+    if doc.word(p) == "," {
+        let n = doc.low(p + 1);
+        if matches!(n, "citing" | "adding" | "saying" | "noting") || doc.has(p + 1, class::CUE) {
+            return Some(p + 1);
+        }
+        // "…, said Mr. Barrett, the lawyer for the agency."
+        let short = unit.b - p < 30;
+        let rest = (p + 1..unit.b).filter(|&k| !doc.inside_quote(k));
+        if short
+            && p > from
+            && rest
+                .clone()
+                .all(|k| !(doc.has(k, class::AUX | class::CUE) && doc.is_lower_word(k)))
+            && (doc.has(p + 1, class::DET) || doc.is_cap(p + 1))
+        {
+            return Some(unit.b);
+        }
+    }
+    None
+}
+
+/// Where a clause that ends at `end` (a comma before a tail) begins.
+fn content_start_left(doc: &Doc, unit: &Unit, end: usize) -> usize {
+    let mut s = end;
+    while s > unit.a && end - s < WINDOW {
+        let i = s - 1;
+        if doc.is_dash(i) && !doc.inside_quote(i) {
+            // A pair of dashes sets off an aside: step over it.
+            if let Some(m) = (i.saturating_sub(16).max(unit.a)..i.saturating_sub(1))
+                .rev()
+                .find(|&m| doc.is_dash(m))
+            {
+                s = m;
+                continue;
+            }
+            break;
+        }
+        if doc.word(i) == ";" || (doc.word(i) == ":" && !doc.inside_quote(i)) {
+            break;
+        }
+        s = i;
+    }
+    s
+}
+
+/// A clause starts at `p`: a subject pronoun, or a finite verb within a few words.
+fn is_clause(doc: &Doc, p: usize, to: usize) -> bool {
+    if doc.has(p, class::SUBJ) && !(doc.low(p) == "this" || doc.low(p) == "no") {
+        return true;
+    }
+    if doc.has(p, class::WH) && doc.is_lower_word(p) {
+        return true;
+    }
+    if doc.low(p) == "to" || doc.has(p, class::PREP) && doc.is_lower_word(p) || doc.low(p) == "of" {
+        return false;
+    }
+    let mut k = p;
+    let mut seen_noun = false;
+    while k < to && k < p + 10 {
+        let w = doc.word(k);
+        if matches!(w, "," | ";" | ":" | "." | "(") && !doc.inside_quote(k) {
+            return false;
+        }
+        if doc.is_lower_word(k) {
+            let l = doc.low(k);
+            if doc.has(k, class::AUX) && k > p {
+                return true;
+            }
+            // A past form after a noun is a verb, unless a preposition follows it
+            // ("the progress made in Geneva" is a noun phrase).
+            let past = doc.has(k, class::PAST) || (l.len() > 3 && l.ends_with("ed"));
+            if seen_noun
+                && past
+                && !doc.has(k - 1, class::DET)
+                && !(doc.has(k + 1, class::PREP) || doc.low(k + 1) == "by")
+            {
+                return true;
+            }
+            if seen_noun
+                && k > p
+                && l.len() > 3
+                && l.ends_with('s')
+                && !l.ends_with("ss")
+                && !l.ends_with("us")
+                && !l.ends_with("is")
+                && doc.is_cap(k - 1)
+                && k - 1 > p.saturating_sub(1)
+                && !doc.has(k - 1, class::ROLE)
+            {
+                return true;
+            }
+        }
+        seen_noun = true;
+        k += 1;
+    }
+    false
+}
+
+/// The end (exclusive token) of a reported clause that starts at `p`.
+fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
+    let mut k = p;
+    let limit = unit.b.min(p + WINDOW);
+    while k < limit {
+        if doc.inside_quote(k) {
+            k += 1;
+            continue;
+        }
+        let w = doc.word(k);
+        if doc.is_dash(k) {
+            // A pair of dashes sets off an aside inside the clause.
+            if let Some(m) = (k + 2..(k + 16).min(unit.b)).find(|&m| doc.is_dash(m)) {
+                k = m + 1;
+                continue;
+            }
+            return k;
+        }
+        if w == ";" || w == "(" {
+            return k;
+        }
+        // "… was smart and said it …": a second verb of saying ends the first clause.
+        if w == "and" && k > p && doc.has(k + 1, class::CUE) && doc.is_lower_word(k + 1) {
+            return k;
+        }
+        if w == "," {
+            if subordinate {
+                return k;
+            }
+            let n = doc.low(k + 1);
+            // ", although he refused …", ", which forced …": the narrator goes on.
+            if matches!(n, "although" | "though" | "which" | "including" | "whereas" | "but")
+                && doc.is_lower_word(k + 1)
+            {
+                return k;
+            }
+            // ", and human rights groups warned that …": a new attribution begins.
+            if matches!(n, "and" | "but" | "while" | "whereas")
+                && (k + 2..(k + 8).min(limit)).any(|m| {
+                    doc.has(m, class::CUE) && doc.is_lower_word(m) && !doc.inside_quote(m)
+                })
+            {
+                return k;
+            }
+            if n == "according"
+                || n == "citing"
+                || (doc.has(k + 1, class::CUE) && doc.is_lower_word(k + 1) && n.ends_with("ing"))
+            {
+                return k;
+            }
+            // ", he said" / ", the minister added" closing the sentence.
+            if let Some(c) = (k + 1..(k + 5).min(limit))
+                .find(|&m| doc.has(m, class::CUE) && doc.is_lower_word(m) && !doc.inside_quote(m))
+            {
+                if tail_rest(doc, unit, c + 1).is_some()
+                    && (k + 1..c).all(|m| !doc.has(m, class::AUX) || doc.has(m, class::SKIP))
+                {
+                    return k;
+                }
+            }
+        }
+        k += 1;
+    }
+    limit
+}
+
+/// Byte range of tokens `[a, b)` without a final period or comma; `None` when empty.
+fn trim_content(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut b = b;
+    while b > a && !doc.inside_quote(b - 1) && matches!(doc.word(b - 1), "." | "," | ":" | ";") {
+        b -= 1;
+    }
+    let mut a = a;
+    while a < b && matches!(doc.word(a), "," | ":") {
+        a += 1;
+    }
+    if b <= a || (a..b).filter(|&k| doc.is_word(k)).count() < 2 {
+        return None;
+    }
+    Some((doc.toks[a].start, doc.toks[b - 1].end))
+}
+
+/// "according to X, <clause>" and "<clause>, according to X."
+fn according_to(doc: &Doc, unit: &Unit, ui: usize, out: &mut Vec<Raw>) {
+    let Some(i) = (unit.a..unit.b.saturating_sub(1))
+        .find(|&k| doc.low(k) == "according" && doc.low(k + 1) == "to" && !doc.inside_quote(k))
+    else {
+        return;
+    };
+    let Some((sa, sb)) = according_source(doc, i + 2, unit.b) else {
+        return;
+    };
+    let mut via = None;
+    let mut after = sb;
+    if doc.is_punct(after, ",") && doc.low(after + 1) == "citing" {
+        if let Some((va, vb)) = sources::right(doc, after + 2, unit.b) {
+            via = Some((va, vb));
+            after = vb;
+        }
+    }
+    let lead = (unit.a..i).all(|k| doc.has(k, class::LEAD) || !doc.is_word(k));
+    let content = if lead {
+        trim_content(doc, after, clause_end(doc, unit, after + 1, false))
+    } else {
+        let end = if i > unit.a && doc.is_punct(i - 1, ",") {
+            i - 1
+        } else {
+            i
+        };
+        trim_content(doc, content_start_left(doc, unit, end), end)
+    };
+    let Some(content) = content else { return };
+    let cue = Cue {
+        at: i,
+        len: 2,
+        kind: CueKind::Speech,
+    };
+    out.push(make(doc, unit, ui, content, Some((sa, sb)), &cue, via));
+}
+
+/// The phrase after "according to": up to a comma, a period or the unit's end.
+fn according_source(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut e = from;
+    while e < to
+        && e - from < 14
+        && !matches!(doc.word(e), "," | "." | ";" | ":")
+        && !doc.inside_quote(e)
+        && !doc.is_dash(e)
+    {
+        e += 1;
+    }
+    (e > from).then_some((from, e))
+}

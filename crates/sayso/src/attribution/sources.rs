@@ -1,0 +1,217 @@
+//! Source mentions: the noun phrase before a cue ("Kremlin aide Yuri Ushakov said"),
+//! after it ("said the minister"), with appositions ("his chief of staff, Andriy
+//! Yermak, added"); and the name inside a source ("US President Donald Trump" →
+//! "Donald Trump").
+
+use super::doc::Doc;
+use super::lexicons::class;
+
+/// How far a source phrase may reach, in tokens.
+const MAX_NP: usize = 12;
+
+/// A source phrase found on the left of a cue.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Left {
+    /// Token range of the source.
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    /// The phrase sits in a subordinate clause ("While X said …,"): its content ends at
+    /// the next comma.
+    pub(crate) subordinate: bool,
+}
+
+/// Skips adverbs and auxiliaries leftwards from `end` (exclusive); returns the new end.
+pub(crate) fn skip_left(doc: &Doc, from: usize, end: usize) -> usize {
+    let mut e = end;
+    while e > from && (doc.has(e - 1, class::SKIP) && doc.is_lower_word(e - 1)) {
+        e -= 1;
+    }
+    e
+}
+
+/// The plain noun phrase ending at `end` (exclusive), not crossing `from`.
+fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
+    let mut s = end;
+    let mut subordinate = false;
+    while s > from && end - s < MAX_NP {
+        let i = s - 1;
+        if doc.inside_quote(i) {
+            break;
+        }
+        let w = doc.word(i);
+        if w == ")" {
+            // "Rep. Jim Jordan (R-Ohio) said": step over a short parenthesis.
+            if let Some(o) = (i.saturating_sub(8).max(from)..i)
+                .rev()
+                .find(|&k| doc.word(k) == "(")
+            {
+                s = o;
+                continue;
+            }
+            break;
+        }
+        if w == "." && i > from && doc.abbreviation(i - 1) {
+            s = i;
+            continue;
+        }
+        let ok = if doc.is_word(i) {
+            let lw = doc.low(i);
+            if doc.has(i, class::BOUNDARY)
+                && (doc.is_lower_word(i)
+                    || i == from
+                    || !doc.is_cap(i + 1)
+                    || doc.has(i, class::SUB))
+            {
+                subordinate = doc.has(i, class::SUB);
+                false
+            } else if lw == "and" || lw == "&" {
+                // "Kyiv and Washington", not "… the information and he".
+                doc.is_cap(i + 1) && doc.is_cap(i.wrapping_sub(1)) && i > from
+            } else if doc.is_lower_word(i)
+                && (doc.has(i, class::AUX) || doc.has(i, class::CUE))
+                && !doc.has(i, class::ROLE)
+                // "the report says": a cue word after a determiner is a noun.
+                && !(i > from && doc.has(i - 1, class::DET) && doc.has(i, class::CUE))
+            {
+                false
+            } else {
+                true
+            }
+        } else {
+            match doc.toks[i].kind {
+                crate::tokens::TokenKind::Handle | crate::tokens::TokenKind::Number => true,
+                _ => matches!(w, "’" | "'" | "&" | "-" | "/"),
+            }
+        };
+        if !ok {
+            break;
+        }
+        s = i;
+    }
+    if end - s >= MAX_NP {
+        return (end, false);
+    }
+    // Drop sentence adverbs and dangling joiners from the front.
+    while s < end && (doc.has(s, class::LEAD) || matches!(doc.word(s), "’" | "'" | "-" | "/")) {
+        if doc.low(s) == "both" && end - s > 2 {
+            break;
+        }
+        s += 1;
+    }
+    // "with footage of Trump saying": a phrase that opens with a preposition names
+    // whoever follows its last preposition.
+    if s < end && doc.is_lower_word(s) && (doc.has(s, class::PREP) || matches!(doc.low(s), "with" | "of" | "for" | "by" | "from" | "about" | "among")) {
+        if let Some(k) = (s..end).rev().find(|&k| doc.is_lower_word(k) && (doc.has(k, class::PREP) || matches!(doc.low(k), "with" | "of" | "for" | "by" | "from" | "about" | "among"))) {
+            if k + 1 < end && doc.is_cap(k + 1) {
+                s = k + 1;
+            }
+        }
+    }
+    // A leading prepositional phrase without its comma ("In Kyiv Zelensky said"):
+    // keep the phrase only when it is all the source has.
+    if s < end && doc.has(s, class::PREP) && doc.low(s) != "to" {
+        if let Some(k) = (s + 1..end)
+            .rev()
+            .find(|&k| doc.is_cap(k) && !doc.is_cap(k - 1) || k == s + 1)
+        {
+            if k > s + 1 && doc.is_cap(k) {
+                s = k;
+            }
+        }
+    }
+    (s, subordinate)
+}
+
+/// The source on the left of the cue at `cue`, within a unit starting at `from`.
+pub(crate) fn left(doc: &Doc, from: usize, cue: usize) -> Option<Left> {
+    let e = skip_left(doc, from, cue);
+    if e <= from {
+        return None;
+    }
+    if doc.is_punct(e - 1, ",") {
+        // "N, A, said": an apposition or a parenthetical ("Derek Mitchell, who served
+        // as ambassador, said").
+        let inner_end = e - 1;
+        let k = (inner_end.saturating_sub(25).max(from)..inner_end)
+            .rev()
+            .take_while(|&k| {
+                !doc.inside_quote(k) && !matches!(doc.word(k), ";" | ":" | "." | "!" | "?")
+                    || doc.abbreviation(k.wrapping_sub(1))
+            })
+            .find(|&k| doc.is_punct(k, ","))?;
+        let inner_start = k + 1;
+        if inner_start >= inner_end {
+            return None;
+        }
+        let (outer_start, subordinate) = phrase_left(doc, from, k);
+        let (plain_start, _) = phrase_left(doc, inner_start, inner_end);
+        let parenthetical = (doc.is_lower_word(inner_start)
+            && !doc.has(inner_start, class::DET)
+            && !doc.has(inner_start, class::ROLE))
+            || plain_start != inner_start;
+        if outer_start == k {
+            return (!parenthetical).then_some(Left {
+                a: inner_start,
+                b: inner_end,
+                subordinate: false,
+            });
+        }
+        return Some(Left {
+            a: outer_start,
+            b: if parenthetical { k } else { inner_end },
+            subordinate,
+        });
+    }
+    let (s, subordinate) = phrase_left(doc, from, e);
+    // "…, said Mr. Kamin, who emphasized that …": the relative pronoun is the source.
+    if s == e && matches!(doc.low(e - 1), "who" | "which") && doc.is_lower_word(e - 1) {
+        return Some(Left {
+            a: e - 1,
+            b: e,
+            subordinate: false,
+        });
+    }
+    (s < e).then_some(Left {
+        a: s,
+        b: e,
+        subordinate,
+    })
+}
+
+/// The source after an inverted cue ("said the minister", "said Kremlin spokesman
+/// Dmitry Peskov"); `to` bounds the search.
+pub(crate) fn right(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut e = from;
+    while e < to && e - from < MAX_NP {
+        let ok = if doc.inside_quote(e) {
+            false
+        } else if doc.is_cap(e) || doc.toks[e].kind == crate::tokens::TokenKind::Number {
+            true
+        } else if doc.is_lower_word(e) {
+            let l = doc.low(e);
+            (l == "of" && doc.is_cap(e + 1))
+                || !(doc.has(
+                    e,
+                    class::PREP
+                        | class::SKIP
+                        | class::BOUNDARY
+                        | class::AUX
+                        | class::CUE
+                        | class::NAMING,
+                ) || l == "that"
+                    || l == "of")
+        } else {
+            (doc.word(e) == "." && e > from && doc.abbreviation(e - 1))
+                || matches!(doc.word(e), "’" | "'" | "-" | "&")
+        };
+        if !ok {
+            break;
+        }
+        e += 1;
+    }
+    // A source names someone: not a bare determiner or "of".
+    while e > from && (doc.has(e - 1, class::DET) || doc.low(e - 1) == "of") {
+        e -= 1;
+    }
+    (e > from).then_some((from, e))
+}

@@ -1,0 +1,180 @@
+//! Features of the check-worthiness score: the tagger's own findings (labels, number
+//! kinds, dates, named actors, hedges, question form, grammatical person) and hashed word
+//! uni- and bigrams. Every feature is binary; a sentence is the list of its active indexes.
+
+use super::labels::Found;
+use super::lexicons::person;
+use super::sentence::View;
+use crate::document::Label;
+
+/// Number of weights: named features first, then the hashed n-gram space.
+pub(crate) const DIM: usize = 1 << 18;
+const NAMED: usize = 64;
+
+/// Indexes of the named features (stable: the weights file depends on them).
+mod f {
+    pub(super) const BIAS: u32 = 0;
+    pub(super) const LABEL: u32 = 1; // + label index (8)
+    pub(super) const NO_LABEL: u32 = 9;
+    pub(super) const FACTUAL: u32 = 10;
+    pub(super) const MONEY: u32 = 11;
+    pub(super) const PERCENT: u32 = 12;
+    pub(super) const COUNT: u32 = 13;
+    pub(super) const DATE: u32 = 14;
+    pub(super) const HEDGED: u32 = 15;
+    pub(super) const QUESTION: u32 = 16;
+    pub(super) const EXCLAMATION: u32 = 17;
+    pub(super) const FIRST_SINGULAR: u32 = 18;
+    pub(super) const FIRST_PLURAL: u32 = 19;
+    pub(super) const SECOND: u32 = 20;
+    pub(super) const NAMES: u32 = 21; // + 0, 1, 2 for 1, 2, 3+ names
+    pub(super) const LENGTH: u32 = 24; // + bucket (5)
+    pub(super) const CONDITIONAL: u32 = 29;
+    pub(super) const FUTURE: u32 = 30;
+    pub(super) const GENERIC_EVENT: u32 = 31;
+    pub(super) const QUOTED: u32 = 32;
+    pub(super) const HEADLINE: u32 = 33;
+    pub(super) const ONLY_STANCE: u32 = 34;
+    pub(super) const DIGITS: u32 = 35;
+    pub(super) const LABELS_2: u32 = 36;
+    pub(super) const LABELS_3: u32 = 37;
+}
+
+/// FNV-1a over lowercase bytes, apostrophes unified; digits fold to `0`.
+fn hash_word(w: &str, seed: u64) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for c in w.chars() {
+        let c = match c {
+            '’' | '‘' => '\'',
+            c if c.is_ascii_digit() => '0',
+            c => c,
+        };
+        for l in c.to_lowercase() {
+            let mut b = [0u8; 4];
+            for &byte in l.encode_utf8(&mut b).as_bytes() {
+                h ^= u64::from(byte);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    h
+}
+
+fn bucket(h: u64) -> u32 {
+    (NAMED as u64 + h % (DIM - NAMED) as u64) as u32
+}
+
+/// The active features of the sentence in `v` with findings `found`, appended to `out`
+/// (sorted, without repeats).
+pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32>) {
+    out.clear();
+    out.push(f::BIAS);
+    let labels = found.labels();
+    for l in &labels {
+        out.push(f::LABEL + Label::ALL.iter().position(|x| x == l).unwrap_or(0) as u32);
+    }
+    if labels.is_empty() {
+        out.push(f::NO_LABEL);
+    }
+    if labels.iter().any(|l| l.is_factual()) {
+        out.push(f::FACTUAL);
+    } else if !labels.is_empty() {
+        out.push(f::ONLY_STANCE);
+    }
+    if labels.len() == 2 {
+        out.push(f::LABELS_2);
+    } else if labels.len() >= 3 {
+        out.push(f::LABELS_3);
+    }
+    let s = &found.signals;
+    for (on, id) in [
+        (s.money > 0, f::MONEY),
+        (s.percent > 0, f::PERCENT),
+        (s.counts > 0, f::COUNT),
+        (s.dates > 0, f::DATE),
+        (found.hedged, f::HEDGED),
+        (s.conditional, f::CONDITIONAL),
+        (s.modal_future > 0, f::FUTURE),
+        (s.generic_events > 0, f::GENERIC_EVENT),
+        (v.heading_like(), f::HEADLINE),
+    ] {
+        if on {
+            out.push(id);
+        }
+    }
+    let n = v.len();
+    let (mut names, mut digits, mut quoted) = (0u32, false, false);
+    let (mut question, mut exclamation) = (false, false);
+    let mut persons = [false; 4];
+    let mut buf = String::new();
+    let mut prev: Option<u64> = None;
+    for i in 0..n {
+        let t = v.text(i);
+        match v.token(i).kind {
+            crate::tokens::TokenKind::Number => digits = true,
+            crate::tokens::TokenKind::Punct => match t {
+                "?" => question = true,
+                "!" => exclamation = true,
+                "\"" | "“" | "”" => quoted = true,
+                _ => {}
+            },
+            _ => {}
+        }
+        if v.is_word(i) {
+            if let Some(p) = v.lex.person(t, &mut buf) {
+                persons[usize::from(p)] = true;
+            } else if i != v.first_token() && v.is_capitalized(i) && !v.heading_like() {
+                names += 1;
+            }
+        }
+        // Word n-grams over words and numbers; punctuation other than `?` breaks bigrams.
+        let kind = v.token(i).kind;
+        if kind == crate::tokens::TokenKind::Punct && t != "?" {
+            prev = None;
+            continue;
+        }
+        let h = hash_word(t, 1);
+        out.push(bucket(h));
+        if let Some(p) = prev {
+            out.push(bucket(p.rotate_left(17) ^ h ^ 0x9e37_79b9_7f4a_7c15));
+        }
+        prev = Some(h);
+    }
+    if digits {
+        out.push(f::DIGITS);
+    }
+    if quoted {
+        out.push(f::QUOTED);
+    }
+    if question {
+        out.push(f::QUESTION);
+    }
+    if exclamation {
+        out.push(f::EXCLAMATION);
+    }
+    for (p, id) in [
+        (person::FIRST_SINGULAR, f::FIRST_SINGULAR),
+        (person::FIRST_PLURAL, f::FIRST_PLURAL),
+        (person::SECOND, f::SECOND),
+    ] {
+        if persons[usize::from(p)] {
+            out.push(id);
+        }
+    }
+    if names > 0 {
+        out.push(f::NAMES + names.min(3) - 1);
+    }
+    let words = (0..n).filter(|&i| !v.is_punct(i)).count();
+    out.push(
+        f::LENGTH
+            + match words {
+                0..=5 => 0,
+                6..=11 => 1,
+                12..=19 => 2,
+                20..=29 => 3,
+                _ => 4,
+            },
+    );
+    out.sort_unstable();
+    out.dedup();
+}

@@ -1,0 +1,517 @@
+//! The label rules: lexicon phrases and number phrases of one sentence become labels with
+//! evidence (SPEC §2 and the decided cases of §6).
+
+use super::lexicons::tag;
+use super::quantity::{self, Quantity, QuantityKind};
+use super::sentence::View;
+use crate::document::{Evidence, Label};
+
+/// A lexicon phrase in sentence-local token indexes `[from, to)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LocalHit {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) tags: u32,
+}
+
+/// What the rules saw, beyond labels: inputs of the check-worthiness score.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Signals {
+    pub(crate) money: u32,
+    pub(crate) percent: u32,
+    pub(crate) counts: u32,
+    pub(crate) dates: u32,
+    pub(crate) conditional: bool,
+    pub(crate) modal_future: u32,
+    pub(crate) generic_events: u32,
+}
+
+/// Labels, evidence and hedging of one sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Found<'t> {
+    pub(crate) evidence: Vec<Evidence<'t>>,
+    pub(crate) hedged: bool,
+    pub(crate) signals: Signals,
+}
+
+impl Found<'_> {
+    pub(crate) fn clear(&mut self) {
+        self.evidence.clear();
+        self.hedged = false;
+        self.signals = Signals::default();
+    }
+    /// Labels with evidence, in SPEC order, without repeats.
+    pub(crate) fn labels(&self) -> Vec<Label> {
+        let mut out: Vec<Label> = self.evidence.iter().map(|e| e.label).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+    pub(crate) fn has(&self, label: Label) -> bool {
+        self.evidence.iter().any(|e| e.label == label)
+    }
+}
+
+/// Adds evidence `[from, to)` for `label` unless it overlaps evidence of that label.
+fn add<'t>(v: &View<'_, 't>, found: &mut Found<'t>, label: Label, from: usize, to: usize) {
+    if from >= to {
+        return;
+    }
+    let span = v.span(from, to);
+    if span.is_empty() {
+        return;
+    }
+    let overlaps = found
+        .evidence
+        .iter()
+        .any(|e| e.label == label && e.span.start() < span.end() && span.start() < e.span.end());
+    if !overlaps {
+        found.evidence.push(Evidence { label, span });
+    }
+}
+
+/// Labels the sentence in `v`, whose lexicon phrases are `hits`.
+pub(crate) fn label<'t>(
+    v: &mut View<'_, 't>,
+    hits: &[LocalHit],
+    quantities: &mut Vec<Quantity>,
+    found: &mut Found<'t>,
+) {
+    found.clear();
+    let n = v.len();
+    let modal_in_sentence = hits.iter().any(|h| {
+        h.tags & tag::PREDICTION != 0
+            && !matches!(
+                v.text(h.from).to_ascii_lowercase().as_str(),
+                "if" | "unless" | "were"
+            )
+    }) || (0..n)
+        .any(|i| v.is_word(i) && matches!(v.lower(i), "can" | "cannot"));
+
+    for (k, h) in hits.iter().enumerate() {
+        let (from, to, tags) = (h.from, h.to, h.tags);
+        if from >= n {
+            continue;
+        }
+        let single = to == from + 1;
+        // A capitalised word inside a sentence is a name ("May", "Will", "Hope"), unless the
+        // line is a headline or the word is a law's name ("the Act").
+        if single
+            && v.is_capitalized(from)
+            && from != v.first_token()
+            && !v.heading_like()
+            && tags & tag::RULE_NOUN == 0
+            && v.text(from) != "I"
+        {
+            continue;
+        }
+        let word = v.lower(from).to_string();
+        let next_not = to < n && matches!(v.lower(to), "not" | "n't");
+        let ability = word == "could" && next_not || word == "couldn't";
+        // "the will of the people"
+        let noun_use = matches!(word.as_str(), "will" | "may" | "might" | "act")
+            && from > 0
+            && matches!(
+                v.lower(from - 1),
+                "the" | "a" | "his" | "her" | "their" | "its" | "our" | "free" | "political"
+            );
+
+        if tags & tag::HEDGE != 0 && !ability && !noun_use {
+            let own_claim = word.starts_with("claim")
+                || word.starts_with("charged")
+                || word.starts_with("alleg");
+            let first_person = from > 0 && matches!(v.lower(from - 1), "i" | "we");
+            if !(own_claim && first_person) {
+                found.hedged = true;
+            }
+        }
+        if tags & tag::QUANTITY != 0 {
+            let (a, b) = v.phrase(from, to, 0, 3);
+            add(v, found, Label::Quantity, a, b);
+            found.signals.counts += 1;
+        }
+        if tags & tag::COMPARISON != 0 {
+            let numeric_next = to < n && (v.is_number(to) || v.in_numbers(to) || v.text(to) == "$");
+            let than =
+                word.ends_with("than") || word == "more" || word == "less" || word == "fewer";
+            let most_of =
+                matches!(word.as_str(), "most" | "least") && to < n && v.lower(to) == "of";
+            let most_alone =
+                matches!(word.as_str(), "most" | "least") && (to >= n || !v.is_word(to));
+            if !(most_of || most_alone || than && numeric_next) {
+                let mut a = from;
+                while a > 0
+                    && matches!(
+                        v.lower(a - 1),
+                        "the" | "a" | "an" | "of" | "one" | "its" | "their"
+                    )
+                {
+                    a -= 1;
+                }
+                let (_, b) = v.phrase(from, to, 0, 5);
+                add(v, found, Label::Comparison, a, b);
+            }
+        }
+        if tags & tag::CAUSAL != 0 {
+            add(v, found, Label::Causal, from, to);
+        }
+        let mut rule_would = false;
+        if tags & tag::RULE_VERB != 0 && !noun_use {
+            // "The legislation would end ...", "a treaty that requires ...": the law says.
+            let noun = hits[..k]
+                .iter()
+                .rev()
+                .take(3)
+                .find(|p| p.tags & tag::RULE_NOUN != 0 && p.to <= from && from - p.to <= 3);
+            if let Some(p) = noun {
+                let clause_break = (p.to..from).any(|i| v.is_punct(i));
+                if !clause_break {
+                    let mut a = p.from;
+                    if a > 0 && matches!(v.lower(a - 1), "the" | "a" | "this" | "that" | "its") {
+                        a -= 1;
+                    }
+                    let (_, b) = v.phrase(from, to, 0, 7);
+                    add(v, found, Label::Rule, a, b);
+                    rule_would = true;
+                }
+            }
+        }
+        if tags & tag::RULE != 0 && !noun_use {
+            let (a, b) = v.phrase(from, to, 3, 5);
+            add(v, found, Label::Rule, a, b);
+        }
+        // "would have received": a counterfactual past; "I would.": an ellipsis; "would be
+        // eligible": what a rule grants.
+        let counterfactual = to + 1 < n && v.lower(to) == "have" && v.is_word(to + 1);
+        let bare = (to >= n || v.is_punct(to))
+            && matches!(
+                word.as_str(),
+                "will" | "would" | "could" | "may" | "might" | "shall" | "can"
+            );
+        let grants = hits[k + 1..]
+            .iter()
+            .take_while(|p| p.from <= to + 3)
+            .any(|p| p.tags & tag::RULE != 0);
+        if tags & tag::PREDICTION != 0
+            && !ability
+            && !noun_use
+            && !rule_would
+            && !counterfactual
+            && !bare
+            && !grants
+        {
+            let conditional = matches!(word.as_str(), "if" | "unless" | "were to");
+            if conditional {
+                if modal_in_sentence {
+                    found.signals.conditional = true;
+                    let (_, b) = v.phrase(to, to, 0, 6);
+                    add(v, found, Label::Prediction, from, b.max(to));
+                }
+            } else {
+                found.signals.modal_future += 1;
+                let (_, b) = v.phrase(to, to, 0, 3);
+                add(v, found, Label::Prediction, from, b.max(to));
+            }
+        }
+        if tags & tag::POSITION != 0 && !noun_use {
+            let (a, b) = v.phrase(from, to, 3, 5);
+            add(v, found, Label::Position, a, b);
+        }
+        if tags & tag::OPINION != 0 {
+            let mut a = from;
+            while a > 0 && v.is_word(a - 1) && {
+                let w = v.lower(a - 1);
+                matches!(
+                    w,
+                    "very"
+                        | "so"
+                        | "too"
+                        | "most"
+                        | "quite"
+                        | "truly"
+                        | "deeply"
+                        | "extremely"
+                        | "really"
+                        | "highly"
+                )
+            } {
+                a -= 1;
+            }
+            add(v, found, Label::Opinion, a, to);
+        }
+        if tags & tag::EVENT != 0
+            && tags & (tag::SPEECH | tag::POSITION) == 0
+            && !v.modal_before(from)
+            && !v.after_determiner(from)
+            && !v.in_condition(from)
+            && (!single || !word.ends_with("ing") || progressive_be(v, from))
+            && !(single && reduced_relative(v, from))
+        {
+            let (a, b) = v.phrase(from, to, 4, 5);
+            add(v, found, Label::Event, a, b);
+        }
+    }
+
+    // "only if their marriage is recognized": the condition of a rule, not a forecast.
+    if found.has(Label::Rule) && found.signals.conditional && found.signals.modal_future == 0 {
+        found.evidence.retain(|e| e.label != Label::Prediction);
+    }
+    generic_verbs(v, found);
+    negated_past(v, found);
+    comparatives(v, found);
+    contractions(v, found);
+    causal_since(v, found);
+
+    quantities.clear();
+    let non = quantity::find(v, quantities);
+    found.signals.dates += non.dates;
+    for q in quantities.iter() {
+        match q.kind {
+            QuantityKind::Money => found.signals.money += 1,
+            QuantityKind::Percent => found.signals.percent += 1,
+            QuantityKind::Count => found.signals.counts += 1,
+        }
+        add(v, found, Label::Quantity, q.from, q.to);
+    }
+}
+
+/// Past tenses, participles and progressives no lexicon knows: "was wounded", "troops
+/// shelled", "she’s lied", "Kevin was snoring" are events when an auxiliary or a subject
+/// comes right before (adverbs and "not" may stand between).
+fn generic_verbs<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
+    for i in 1..v.len() {
+        if v.covered(i) || !v.is_word(i) || v.is_capitalized(i) {
+            continue;
+        }
+        let w = v.text(i);
+        if w.len() < 4 || !w.is_ascii() || w.contains('-') {
+            continue;
+        }
+        let past = w.ends_with("ed") && !w.ends_with("eed");
+        let progressive = w.len() >= 6 && w.ends_with("ing");
+        if !past && !progressive {
+            continue;
+        }
+        // The word before, skipping adverbs and negation.
+        let mut p = i - 1;
+        while p > 0 && v.is_word(p) && {
+            let l = v.lower(p);
+            l == "not"
+                || l == "never"
+                || l == "also"
+                || l == "just"
+                || l == "already"
+                || (l.len() > 4 && l.ends_with("ly"))
+        } {
+            p -= 1;
+        }
+        if v.covered(p) && !v.in_auxiliaries(p) {
+            continue;
+        }
+        let ok = if !v.is_word(p) {
+            v.token(p).kind == crate::tokens::TokenKind::Handle && past
+        } else if progressive {
+            // Past progressives narrate ("Kevin was snoring"); present ones mostly
+            // characterise ("Russia is stalling").
+            matches!(v.lower(p), "was" | "were")
+        } else {
+            // After a noun, an object must follow ("troops shelled the city"), else the
+            // participle is an adjective ("previous misinterpreted statements").
+            let noun_subject = !(v.in_function_words(p)
+                || v.in_approximators(p)
+                || v.in_clause_words(p)
+                || v.after_determiner(i))
+                && i + 1 < v.len()
+                && (v.is_capitalized(i + 1)
+                    || v.is_number(i + 1)
+                    || v.in_numbers(i + 1)
+                    || v.is_word(i + 1)
+                        && matches!(
+                            v.lower(i + 1),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "our"
+                                | "them"
+                                | "him"
+                                | "several"
+                                | "many"
+                                | "some"
+                                | "all"
+                                | "both"
+                                | "no"
+                        ));
+            v.in_auxiliaries(p) || contracted_aux(v.lower(p)) || v.is_capitalized(p) || noun_subject
+        };
+        if ok && !v.modal_before(p + 1) && !v.in_condition(i) {
+            let (a, b) = v.phrase(i, i + 1, 4, 5);
+            found.signals.generic_events += 1;
+            add(v, found, Label::Event, a, b);
+        }
+    }
+}
+
+/// "we’ve", "she’s", "they’d": an auxiliary inside the pronoun's token.
+fn contracted_aux(w: &str) -> bool {
+    ["'ve", "'s", "'d", "'re"].iter().any(|s| w.ends_with(s)) && w.len() > 3
+}
+
+/// "households led by", "records held by": a participle after its noun, not a verb with
+/// a subject.
+fn reduced_relative(v: &mut View<'_, '_>, i: usize) -> bool {
+    i > 0
+        && i + 1 < v.len()
+        && v.is_word(i - 1)
+        && !v.is_capitalized(i - 1)
+        && !v.in_auxiliaries(i - 1)
+        && v.lower(i + 1) == "by"
+}
+
+/// An -ing form is a verb after a form of "be" ("troops are shelling"), else mostly a
+/// noun or an adjective ("a leaders’ meeting", "a diplomatic opening").
+fn progressive_be(v: &mut View<'_, '_>, i: usize) -> bool {
+    let mut p = i;
+    while p > 0 {
+        p -= 1;
+        if !v.is_word(p) {
+            return false;
+        }
+        let w = v.lower(p);
+        if matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "am") || contracted_be(w) {
+            return true;
+        }
+        if !(w == "not" || w == "still" || w == "also" || w.len() > 4 && w.ends_with("ly")) {
+            return false;
+        }
+    }
+    false
+}
+
+fn contracted_be(w: &str) -> bool {
+    ["'s", "'re", "'m"].iter().any(|s| w.ends_with(s)) && w.len() > 2
+}
+
+/// Verbs of thinking, wanting and needing are no action, negated or not.
+fn covered_by_mental(v: &mut View<'_, '_>, i: usize) -> bool {
+    matches!(
+        v.lower(i),
+        "need"
+            | "want"
+            | "think"
+            | "know"
+            | "believe"
+            | "like"
+            | "care"
+            | "understand"
+            | "see"
+            | "mean"
+            | "have"
+            | "feel"
+            | "expect"
+            | "hope"
+            | "agree"
+    )
+}
+
+/// "didn't extend", "did not do", "never made": a negated past action is still one.
+fn negated_past<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
+    for i in 0..v.len().saturating_sub(1) {
+        if !v.is_word(i) {
+            continue;
+        }
+        let l = v.lower(i);
+        let next = if l == "didn't" || l == "didn’t" {
+            i + 1
+        } else if l == "did" && v.is_word(i + 1) && matches!(v.lower(i + 1), "not" | "n't") {
+            i + 2
+        } else {
+            continue;
+        };
+        if next < v.len()
+            && v.is_word(next)
+            && !v.in_function_words(next)
+            && !covered_by_mental(v, next)
+        {
+            let (a, b) = v.phrase(i, next + 1, 3, 4);
+            add(v, found, Label::Event, a, b);
+        }
+    }
+}
+
+/// "since" is causal after a comma or "that" and before a clause ("…, since most of them
+/// agree"), temporal before a date or a time ("since 2022", "since then").
+fn causal_since<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
+    for i in 1..v.len() {
+        if !v.is_word(i) || v.lower(i) != "since" {
+            continue;
+        }
+        let after_comma = v.text(i - 1) == "," || matches!(v.lower(i - 1), "that" | "and" | "but");
+        let temporal_next = i + 1 >= v.len()
+            || v.is_number(i + 1)
+            || v.in_months(i + 1)
+            || matches!(
+                v.lower(i + 1),
+                "then" | "last" | "early" | "the" | "before" | "after" | "at" | "its"
+            );
+        if after_comma && !temporal_next {
+            add(v, found, Label::Causal, i, i + 1);
+        }
+    }
+}
+
+/// "we'll", "they’ll": the future inside one token.
+fn contractions<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
+    for i in 0..v.len() {
+        if v.is_word(i) && v.lower(i).ends_with("'ll") {
+            found.signals.modal_future += 1;
+            let (_, b) = v.phrase(i + 1, i + 1, 0, 3);
+            add(v, found, Label::Prediction, i, b.max(i + 1));
+        }
+    }
+}
+
+/// "-er than": any comparative before "than" ("pays less in taxes than", "costlier
+/// than"), not "rather than" or "other than".
+fn comparatives<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
+    for i in 1..v.len() {
+        if !v.is_word(i) || v.lower(i) != "than" {
+            continue;
+        }
+        let from = i.saturating_sub(4);
+        for j in (from..i).rev() {
+            if !v.is_word(j) {
+                break;
+            }
+            let w = v.lower(j);
+            let comparative = w.len() > 4
+                && w.ends_with("er")
+                && !matches!(
+                    w,
+                    "rather"
+                        | "other"
+                        | "whether"
+                        | "never"
+                        | "neither"
+                        | "either"
+                        | "under"
+                        | "over"
+                        | "after"
+                        | "later"
+                        | "sooner"
+                )
+                || matches!(w, "more" | "less" | "fewer" | "worse" | "better");
+            if comparative {
+                // "more than 800": a number follows; the quantity owns it.
+                let numeric = i + 1 < v.len() && (v.is_number(i + 1) || v.in_numbers(i + 1));
+                if !numeric && !v.covered(j) {
+                    add(v, found, Label::Comparison, j, i + 1);
+                }
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! The claim lexicons: plain-text lists under `data/claims/`, compiled once into one
+//! Aho–Corasick automaton (phrases) and a few word sets (single tokens).
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::analyzer::AnalyzerBuilder;
+
+use crate::error::Error;
+use crate::lexicon::entries;
+
+/// What a lexicon phrase signals; a phrase may signal several things.
+pub(crate) mod tag {
+    pub(crate) const QUANTITY: u32 = 1 << 0;
+    pub(crate) const COMPARISON: u32 = 1 << 1;
+    pub(crate) const CAUSAL: u32 = 1 << 2;
+    pub(crate) const PREDICTION: u32 = 1 << 3;
+    pub(crate) const RULE: u32 = 1 << 4;
+    pub(crate) const EVENT: u32 = 1 << 5;
+    pub(crate) const POSITION: u32 = 1 << 6;
+    pub(crate) const OPINION: u32 = 1 << 7;
+    pub(crate) const HEDGE: u32 = 1 << 8;
+    /// Saying: never an event by itself.
+    pub(crate) const SPEECH: u32 = 1 << 9;
+    /// Thinking, wanting, remaining: no action by itself.
+    pub(crate) const MENTAL: u32 = 1 << 10;
+    pub(crate) const RULE_NOUN: u32 = 1 << 11;
+    pub(crate) const RULE_VERB: u32 = 1 << 12;
+
+    /// The tag of a label's own lexicon.
+    pub(crate) fn of(label: crate::document::Label) -> u32 {
+        use crate::document::Label::*;
+        match label {
+            Quantity => QUANTITY,
+            Comparison => COMPARISON,
+            Causal => CAUSAL,
+            Prediction => PREDICTION,
+            Rule => RULE,
+            Event => EVENT,
+            Position => POSITION,
+            Opinion => OPINION,
+        }
+    }
+}
+
+const PHRASE_FILES: [(&str, u32); 13] = [
+    (
+        include_str!("../../data/claims/quantity.txt"),
+        tag::QUANTITY,
+    ),
+    (
+        include_str!("../../data/claims/comparison.txt"),
+        tag::COMPARISON,
+    ),
+    (include_str!("../../data/claims/causal.txt"), tag::CAUSAL),
+    (
+        include_str!("../../data/claims/prediction.txt"),
+        tag::PREDICTION,
+    ),
+    (include_str!("../../data/claims/rule.txt"), tag::RULE),
+    (include_str!("../../data/claims/event.txt"), tag::EVENT),
+    (
+        include_str!("../../data/claims/position.txt"),
+        tag::POSITION,
+    ),
+    (include_str!("../../data/claims/opinion.txt"), tag::OPINION),
+    (include_str!("../../data/claims/hedges.txt"), tag::HEDGE),
+    (include_str!("../../data/claims/speech.txt"), tag::SPEECH),
+    (include_str!("../../data/claims/mental.txt"), tag::MENTAL),
+    (
+        include_str!("../../data/claims/rule_nouns.txt"),
+        tag::RULE_NOUN,
+    ),
+    (
+        include_str!("../../data/claims/rule_verbs.txt"),
+        tag::RULE_VERB,
+    ),
+];
+
+/// A set of lowercase words, looked up without allocating (the caller lends a buffer).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Words(HashSet<Box<str>>);
+
+impl Words {
+    fn new(data: &str) -> Words {
+        Words(
+            entries(data)
+                .map(|e| normalize(e).into_boxed_str())
+                .collect(),
+        )
+    }
+
+    /// Is `word` in the set, ignoring case and apostrophe style?
+    pub(crate) fn has(&self, word: &str, buf: &mut String) -> bool {
+        buf.clear();
+        for c in word.chars() {
+            match c {
+                '’' | '‘' => buf.push('\''),
+                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                c => buf.extend(c.to_lowercase()),
+            }
+        }
+        self.0.contains(buf.as_str())
+    }
+}
+
+/// Lowercase, straight apostrophes.
+fn normalize(s: &str) -> String {
+    s.trim().replace(['’', '‘'], "'").to_lowercase()
+}
+
+/// Regular forms of an English verb: `discuss` → discusses, discussed, discussing.
+fn verb_forms(base: &str) -> [String; 4] {
+    let b = base;
+    let last = b.chars().last().unwrap_or(' ');
+    let before = b.chars().rev().nth(1).unwrap_or(' ');
+    let vowel = |c: char| "aeiou".contains(c);
+    let stem = &b[..b.len() - last.len_utf8()];
+    let third = if b.ends_with('s')
+        || b.ends_with("sh")
+        || b.ends_with("ch")
+        || b.ends_with('x')
+        || b.ends_with('z')
+        || b.ends_with('o')
+    {
+        format!("{b}es")
+    } else if last == 'y' && !vowel(before) {
+        format!("{stem}ies")
+    } else {
+        format!("{b}s")
+    };
+    let past = if last == 'e' {
+        format!("{b}d")
+    } else if last == 'y' && !vowel(before) {
+        format!("{stem}ied")
+    } else {
+        format!("{b}ed")
+    };
+    let ing = if b.ends_with("ee") {
+        format!("{b}ing")
+    } else if last == 'e' {
+        format!("{stem}ing")
+    } else {
+        format!("{b}ing")
+    };
+    [b.to_string(), third, past, ing]
+}
+
+/// An entry with `word+` expanded to every regular form of `word`, `word*` to the
+/// inflected forms only.
+fn expand(entry: &str) -> Vec<String> {
+    let words: Vec<&str> = entry.split_whitespace().collect();
+    let Some(k) = words
+        .iter()
+        .position(|w| (w.ends_with('+') || w.ends_with('*')) && w.len() > 1)
+    else {
+        return vec![words.join(" ")];
+    };
+    let skip = usize::from(words[k].ends_with('*'));
+    verb_forms(words[k].trim_end_matches(['+', '*']))
+        .into_iter()
+        .skip(skip)
+        .map(|form| {
+            let mut w = words.clone();
+            w[k] = &form;
+            w.join(" ")
+        })
+        .collect()
+}
+
+/// Every compiled claim lexicon.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicons {
+    automaton: AhoCorasick,
+    /// Tags of each automaton pattern.
+    tags: Vec<u32>,
+    pub(crate) numbers: Words,
+    pub(crate) scales: Words,
+    pub(crate) approximators: Words,
+    pub(crate) months: Words,
+    pub(crate) name_nouns: Words,
+    pub(crate) function_words: Words,
+    pub(crate) clause_words: Words,
+    pub(crate) modals: Words,
+    pub(crate) auxiliaries: Words,
+    persons: HashMap<Box<str>, u8>,
+}
+
+/// A lexicon phrase found in the text, on word boundaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) tags: u32,
+}
+
+/// Grammatical person of a pronoun, for the score's features.
+pub(crate) mod person {
+    pub(crate) const FIRST_SINGULAR: u8 = 1;
+    pub(crate) const FIRST_PLURAL: u8 = 2;
+    pub(crate) const SECOND: u8 = 3;
+}
+
+impl Lexicons {
+    pub(crate) fn new(options: &AnalyzerBuilder) -> Result<Lexicons, Error> {
+        let mut phrases: HashMap<String, u32> = HashMap::new();
+        let mut add = |entry: &str, t: u32| {
+            for form in expand(entry) {
+                let key = normalize(&form);
+                if !key.is_empty() {
+                    *phrases.entry(key).or_insert(0) |= t;
+                }
+            }
+        };
+        for (data, t) in PHRASE_FILES {
+            for e in entries(data) {
+                add(e, t);
+            }
+        }
+        for (label, word) in &options.label_words {
+            add(word, tag::of(*label));
+        }
+        for word in &options.hedges {
+            add(word, tag::HEDGE);
+        }
+        // Apostrophes in the text may be straight or curly: match both spellings.
+        let mut patterns = Vec::with_capacity(phrases.len() + 64);
+        let mut tags = Vec::with_capacity(phrases.len() + 64);
+        let mut sorted: Vec<_> = phrases.into_iter().collect();
+        sorted.sort();
+        for (p, t) in sorted {
+            if p.contains('\'') {
+                patterns.push(p.replace('\'', "’"));
+                tags.push(t);
+            }
+            patterns.push(p);
+            tags.push(t);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::option(format!("claim lexicons: {e}")))?;
+        let mut persons = HashMap::new();
+        for e in entries(include_str!("../../data/claims/persons.txt")) {
+            let (p, w) = match e.split_once(':') {
+                Some(("1s", w)) => (person::FIRST_SINGULAR, w),
+                Some(("1p", w)) => (person::FIRST_PLURAL, w),
+                Some(("2", w)) => (person::SECOND, w),
+                _ => continue,
+            };
+            persons.insert(normalize(w).into_boxed_str(), p);
+        }
+        Ok(Lexicons {
+            automaton,
+            tags,
+            numbers: Words::new(include_str!("../../data/claims/numbers.txt")),
+            scales: Words::new(include_str!("../../data/claims/scales.txt")),
+            approximators: Words::new(include_str!("../../data/claims/approximators.txt")),
+            months: Words::new(include_str!("../../data/claims/months.txt")),
+            name_nouns: Words::new(include_str!("../../data/claims/name_nouns.txt")),
+            function_words: Words::new(include_str!("../../data/claims/function_words.txt")),
+            clause_words: Words::new(include_str!("../../data/claims/clause_words.txt")),
+            modals: Words::new(include_str!("../../data/claims/modals.txt")),
+            auxiliaries: Words::new(include_str!("../../data/claims/auxiliaries.txt")),
+            persons,
+        })
+    }
+
+    /// The person of a pronoun, if it is one.
+    pub(crate) fn person(&self, word: &str, buf: &mut String) -> Option<u8> {
+        buf.clear();
+        for c in word.chars() {
+            match c {
+                '’' => buf.push('\''),
+                c => buf.push(c.to_ascii_lowercase()),
+            }
+        }
+        self.persons.get(buf.as_str()).copied()
+    }
+
+    /// Every lexicon phrase in `text` on word boundaries, leftmost-longest and
+    /// non-overlapping, in text order. One pass over the whole document.
+    pub(crate) fn hits(&self, text: &str, out: &mut Vec<Hit>) {
+        let mut all: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            let first = text[s..].chars().next();
+            let last = text[..e].chars().next_back();
+            // A phrase that starts or ends with a word character must not cut a word.
+            let cuts = |edge: Option<char>, side: Option<char>| {
+                edge.is_some_and(is_word) && side.is_some_and(is_word)
+            };
+            if cuts(first, before) || cuts(last, after) {
+                continue;
+            }
+            all.push(Hit {
+                start: s,
+                end: e,
+                tags: self.tags[m.pattern().as_usize()],
+            });
+        }
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut reach = 0;
+        for h in all {
+            if h.start >= reach {
+                reach = h.end;
+                out.push(h);
+            }
+        }
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Label;
+
+    #[test]
+    fn verb_forms_are_regular() {
+        assert_eq!(
+            verb_forms("discuss"),
+            ["discuss", "discusses", "discussed", "discussing"]
+        );
+        assert_eq!(
+            verb_forms("invite"),
+            ["invite", "invites", "invited", "inviting"]
+        );
+        assert_eq!(verb_forms("deny"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(verb_forms("deploy")[2], "deployed");
+        assert_eq!(verb_forms("agree")[3], "agreeing");
+        assert_eq!(expand("decline+ to")[2], "declined to");
+        assert_eq!(expand("attack*"), ["attacks", "attacked", "attacking"]);
+    }
+
+    #[test]
+    fn hits_respect_word_boundaries_and_prefer_longest() {
+        let lex = Lexicons::new(&AnalyzerBuilder::new()).unwrap();
+        let text = "Goodwill aside, they called for talks because of the war.";
+        let mut hits = Vec::new();
+        lex.hits(text, &mut hits);
+        let got: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert!(got.contains(&"called for"), "{got:?}");
+        assert!(got.contains(&"because of"), "{got:?}");
+        assert!(
+            !got.iter().any(|g| g.eq_ignore_ascii_case("will")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn builder_words_extend_the_lexicons() {
+        let b = AnalyzerBuilder::new()
+            .label_word(Label::Opinion, "splendid")
+            .hedge("rumour has it");
+        let lex = Lexicons::new(&b).unwrap();
+        let text = "Rumour has it the show was splendid.";
+        let mut hits = Vec::new();
+        lex.hits(text, &mut hits);
+        assert!(
+            hits.iter()
+                .any(|h| h.tags & tag::HEDGE != 0 && h.start == 0)
+        );
+        assert!(hits.iter().any(|h| h.tags & tag::OPINION != 0));
+    }
+}

@@ -1,0 +1,355 @@
+//! A sentence seen as tokens, with the word tests the claim rules ask of them.
+
+use super::lexicons::{Lexicons, Words};
+use crate::span::Span;
+use crate::tokens::{Token, TokenKind};
+
+/// One sentence's tokens (indexes are local: `0..len()`), the lexicons, and a lookup buffer.
+pub(crate) struct View<'a, 't> {
+    pub(crate) text: &'t str,
+    toks: &'a [Token],
+    pub(crate) lex: &'a Lexicons,
+    buf: &'a mut String,
+    heading: bool,
+    first: usize,
+    /// Tokens of a quantity phrase from the lexicon (parallel to `toks`).
+    taken: &'a [bool],
+    /// Tokens of any lexicon phrase (parallel to `toks`).
+    covered: &'a [bool],
+}
+
+/// Adverbs and particles that may stand between a modal and its verb.
+fn is_filler(w: &str) -> bool {
+    w.len() > 3 && w.ends_with("ly")
+        || matches!(
+            w,
+            "not"
+                | "also"
+                | "never"
+                | "still"
+                | "already"
+                | "just"
+                | "then"
+                | "n't"
+                | "even"
+                | "be"
+                | "have"
+                | "been"
+                | "soon"
+                | "now"
+        )
+}
+
+impl<'a, 't> View<'a, 't> {
+    pub(crate) fn new(
+        text: &'t str,
+        toks: &'a [Token],
+        lex: &'a Lexicons,
+        buf: &'a mut String,
+        heading: bool,
+        taken: &'a [bool],
+        covered: &'a [bool],
+    ) -> View<'a, 't> {
+        let first = toks
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+            .unwrap_or(0);
+        let mut v = View {
+            text,
+            toks,
+            lex,
+            buf,
+            heading,
+            first,
+            taken,
+            covered,
+        };
+        if !v.heading {
+            // A line with most words capitalised reads as a headline.
+            let (mut words, mut caps) = (0, 0);
+            for i in 0..v.len() {
+                if v.is_word(i) && v.text(i).chars().count() > 3 {
+                    words += 1;
+                    caps += usize::from(v.is_capitalized(i));
+                }
+            }
+            v.heading = words >= 3 && caps * 4 >= words * 3;
+        }
+        v
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.toks.len()
+    }
+    pub(crate) fn token(&self, i: usize) -> Token {
+        self.toks[i]
+    }
+    pub(crate) fn text(&self, i: usize) -> &'t str {
+        self.text
+            .get(self.toks[i].start..self.toks[i].end)
+            .unwrap_or("")
+    }
+    /// ASCII-lowercase comparison helper: the token lowercased if it is short ASCII.
+    pub(crate) fn lower(&mut self, i: usize) -> &str {
+        let t = self.text(i);
+        self.buf.clear();
+        for c in t.chars() {
+            match c {
+                '’' => self.buf.push('\''),
+                c => self.buf.extend(c.to_lowercase()),
+            }
+        }
+        self.buf.as_str()
+    }
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Word
+    }
+    pub(crate) fn is_number(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Number
+    }
+    pub(crate) fn is_punct(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == TokenKind::Punct
+    }
+    pub(crate) fn is_capitalized(&self, i: usize) -> bool {
+        self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    pub(crate) fn first_token(&self) -> usize {
+        self.first
+    }
+    pub(crate) fn heading_like(&self) -> bool {
+        self.heading
+    }
+    pub(crate) fn taken(&self, i: usize) -> bool {
+        self.taken.get(i).copied().unwrap_or(false)
+    }
+    pub(crate) fn covered(&self, i: usize) -> bool {
+        self.covered.get(i).copied().unwrap_or(false)
+    }
+    /// No space between tokens `a` and `b`.
+    pub(crate) fn glued(&self, a: usize, b: usize) -> bool {
+        self.toks[a].end == self.toks[b].start
+    }
+    pub(crate) fn char_before(&self, i: usize) -> Option<char> {
+        self.text[..self.toks[i].start].chars().next_back()
+    }
+    pub(crate) fn char_after(&self, i: usize) -> Option<char> {
+        self.text[self.toks[i].end..].chars().next()
+    }
+
+    fn has(&mut self, set: fn(&Lexicons) -> &Words, i: usize) -> bool {
+        let t = self.text(i);
+        set(self.lex).has(t, self.buf)
+    }
+    pub(crate) fn in_numbers(&mut self, i: usize) -> bool {
+        self.has(|l| &l.numbers, i)
+    }
+    pub(crate) fn word_in_numbers(&mut self, w: &str) -> bool {
+        self.lex.numbers.has(w, self.buf)
+    }
+    pub(crate) fn in_scales(&mut self, i: usize) -> bool {
+        self.has(|l| &l.scales, i)
+    }
+    pub(crate) fn in_approximators(&mut self, i: usize) -> bool {
+        self.has(|l| &l.approximators, i)
+    }
+    pub(crate) fn in_months(&mut self, i: usize) -> bool {
+        // Month names are capitalised; "may" and "march" in lowercase are words.
+        self.is_capitalized(i) && self.has(|l| &l.months, i)
+    }
+    pub(crate) fn in_name_nouns(&mut self, i: usize) -> bool {
+        self.has(|l| &l.name_nouns, i)
+    }
+    pub(crate) fn in_function_words(&mut self, i: usize) -> bool {
+        self.has(|l| &l.function_words, i)
+    }
+    pub(crate) fn in_clause_words(&mut self, i: usize) -> bool {
+        self.has(|l| &l.clause_words, i)
+    }
+    pub(crate) fn in_modals(&mut self, i: usize) -> bool {
+        self.has(|l| &l.modals, i)
+    }
+    pub(crate) fn in_auxiliaries(&mut self, i: usize) -> bool {
+        self.has(|l| &l.auxiliaries, i)
+    }
+
+    /// The next token satisfies `f`.
+    pub(crate) fn next_is(&mut self, i: usize, f: impl FnOnce(&mut Self, usize) -> bool) -> bool {
+        i + 1 < self.len() && f(self, i + 1)
+    }
+    /// The previous word (skipping one `.` or `,`) satisfies `f`.
+    pub(crate) fn prev_word_is(
+        &mut self,
+        i: usize,
+        f: impl FnOnce(&mut Self, usize) -> bool,
+    ) -> bool {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if self.is_word(j) {
+                return f(self, j);
+            }
+            if !matches!(self.text(j), "." | ",") || j + 2 < i {
+                return false;
+            }
+        }
+        false
+    }
+    /// The next word (skipping one `.` or `,`) satisfies `f`.
+    pub(crate) fn next_word_is(
+        &mut self,
+        i: usize,
+        f: impl FnOnce(&mut Self, usize) -> bool,
+    ) -> bool {
+        let mut j = i + 1;
+        while j < self.len() {
+            if self.is_word(j) {
+                return f(self, j);
+            }
+            if !matches!(self.text(j), "." | ",") || j > i + 2 {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// A modal or "to" governs the verb at `i` ("will meet", "to visit", "could not be
+    /// reached").
+    /// "may have been attacked" is a past event (hedged), "would have won" is not.
+    pub(crate) fn modal_before(&mut self, i: usize) -> bool {
+        let mut j = i;
+        let mut steps = 0;
+        let mut perfect = false;
+        while j > 0 && steps < 4 {
+            j -= 1;
+            steps += 1;
+            if !self.is_word(j) {
+                return false;
+            }
+            if self.in_modals(j) {
+                let possibility = matches!(self.lower(j), "may" | "might" | "could" | "must");
+                return !(perfect && possibility);
+            }
+            let w = self.lower(j);
+            perfect |= w == "have";
+            if !is_filler(w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The word right before `i` is an article, possessive or preposition: the word at
+    /// `i` is used as a noun or an adjective ("the attack", "of paid leave").
+    pub(crate) fn after_determiner(&mut self, i: usize) -> bool {
+        i > 0
+            && self.is_word(i - 1)
+            && matches!(
+                self.lower(i - 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "of"
+                    | "for"
+                    | "with"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "from"
+                    | "by"
+                    | "any"
+                    | "no"
+                    | "every"
+                    | "each"
+                    | "over"
+                    | "about"
+                    | "into"
+                    | "under"
+                    | "after"
+                    | "before"
+                    | "against"
+                    | "without"
+                    | "during"
+            )
+    }
+
+    /// Token `i` stands in an "if"/"unless" clause (no punctuation between).
+    pub(crate) fn in_condition(&mut self, i: usize) -> bool {
+        let mut j = i;
+        let mut steps = 0;
+        while j > 0 && steps < 16 {
+            j -= 1;
+            steps += 1;
+            if self.is_punct(j) && !matches!(self.text(j), "'" | "’" | "-") {
+                return false;
+            }
+            if self.is_word(j) && matches!(self.lower(j), "if" | "unless") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A token that ends a phrase: punctuation other than inner marks (currency, hyphens,
+    /// quotation marks of a quoted fragment), or a clause word.
+    fn boundary(&mut self, i: usize) -> bool {
+        if self.is_punct(i) {
+            return !matches!(
+                self.text(i),
+                "$" | "€" | "£" | "%" | "&" | "-" | "'" | "’" | "\"" | "“" | "”"
+            );
+        }
+        self.in_clause_words(i)
+    }
+
+    /// Extends `[from, to)` left by up to `left` and right by up to `right` tokens, not
+    /// crossing punctuation or clause words, and trims function words at the edges.
+    pub(crate) fn phrase(
+        &mut self,
+        from: usize,
+        to: usize,
+        left: usize,
+        right: usize,
+    ) -> (usize, usize) {
+        let mut a = from;
+        let mut n = 0;
+        while a > 0 && n < left && !self.boundary(a - 1) {
+            a -= 1;
+            n += 1;
+        }
+        let mut b = to;
+        n = 0;
+        while b < self.len() && n < right && !self.boundary(b) {
+            b += 1;
+            n += 1;
+        }
+        while b > to && (self.in_function_words(b - 1) || self.is_punct(b - 1)) {
+            b -= 1;
+        }
+        while a < from && (self.is_punct(a) || matches!(self.lower(a), "and" | "but" | "or" | "so"))
+        {
+            a += 1;
+        }
+        (a, b)
+    }
+
+    /// The span of tokens `[from, to)`.
+    pub(crate) fn span(&self, from: usize, to: usize) -> Span<'t> {
+        let (from, to) = (from.min(self.len()), to.min(self.len()));
+        if from >= to {
+            let at = self.toks.get(from).map_or(self.text.len(), |t| t.start);
+            return Span::of(self.text, at, at);
+        }
+        Span::of(self.text, self.toks[from].start, self.toks[to - 1].end)
+    }
+}

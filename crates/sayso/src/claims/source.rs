@@ -1,0 +1,139 @@
+//! Who makes a claim (SPEC §2): the speaker of the attribution whose content covers the
+//! sentence, else the document's author, else nobody (the publication itself).
+
+use crate::document::{Attribution, Entity, EntityId, EntityKind, Evidence};
+use crate::span::Span;
+
+/// The attribution whose content covers `sentence`: the one overlapping it most, when it
+/// overlaps at least 40% of the sentence or holds every evidence span (a reported clause
+/// inside a longer sentence: "X said the talks failed"). Ties go to the innermost content.
+fn covering<'a, 't>(
+    sentence: Span<'t>,
+    evidence: &[Evidence<'t>],
+    attributions: &'a [Attribution<'t>],
+) -> Option<&'a Attribution<'t>> {
+    let mut best: Option<(usize, usize, &Attribution<'t>)> = None;
+    for a in attributions {
+        let c = a.content;
+        let overlap = c
+            .end()
+            .min(sentence.end())
+            .saturating_sub(c.start().max(sentence.start()));
+        if overlap == 0 {
+            continue;
+        }
+        let holds_evidence = !evidence.is_empty()
+            && evidence
+                .iter()
+                .all(|e| e.span.start() >= c.start() && e.span.end() <= c.end());
+        if overlap * 5 < sentence.len() * 2 && !holds_evidence {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((o, len, _)) => overlap > o || overlap == o && c.len() < len,
+        };
+        if better {
+            best = Some((overlap, c.len(), a));
+        }
+    }
+    best.map(|(_, _, a)| a)
+}
+
+/// The source entity of a claim made by `sentence` with `evidence`.
+pub(crate) fn source(
+    sentence: Span<'_>,
+    evidence: &[Evidence<'_>],
+    attributions: &[Attribution<'_>],
+    entities: &[Entity<'_>],
+) -> Option<EntityId> {
+    covering(sentence, evidence, attributions)
+        .and_then(|a| a.entity)
+        .or_else(|| {
+            entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Author)
+                .map(|e| e.id)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{AttributionKind, Label};
+
+    fn attribution<'t>(text: &'t str, content: &str, entity: Option<EntityId>) -> Attribution<'t> {
+        let start = text.find(content).unwrap();
+        Attribution {
+            source: None,
+            speaker: None,
+            entity,
+            cue: None,
+            content: Span::new(text, start, start + content.len()).unwrap(),
+            kind: AttributionKind::Indirect,
+            channel: None,
+            via: None,
+        }
+    }
+
+    fn entity(id: EntityId, kind: EntityKind) -> Entity<'static> {
+        Entity {
+            id,
+            name: format!("e{id}"),
+            kind,
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn speaker_of_covering_content_else_author_else_none() {
+        let text = "Olena Kovalenko said the bridge collapsed on Friday. Rain fell in Lviv.";
+        let s1 = Span::new(text, 0, 52).unwrap();
+        let s2 = Span::new(text, 53, text.len()).unwrap();
+        let atts = [attribution(text, "the bridge collapsed on Friday", Some(2))];
+        let ev = |s: &str| {
+            let at = text.find(s).unwrap();
+            vec![Evidence {
+                label: Label::Event,
+                span: Span::new(text, at, at + s.len()).unwrap(),
+            }]
+        };
+        let entities = [entity(1, EntityKind::Author), entity(2, EntityKind::Person)];
+        assert_eq!(
+            source(s1, &ev("bridge collapsed"), &atts, &entities),
+            Some(2)
+        );
+        assert_eq!(source(s2, &ev("Rain fell"), &atts, &entities), Some(1));
+        assert_eq!(source(s2, &ev("Rain fell"), &atts, &entities[1..]), None);
+    }
+
+    #[test]
+    fn a_short_quoted_word_does_not_take_the_sentence() {
+        let text = "The senator called the plan a “disaster” during a long hearing in the capital.";
+        let s = Span::new(text, 0, text.len()).unwrap();
+        let atts = [attribution(text, "disaster", Some(2))];
+        let at = text.find("called the plan").unwrap();
+        let ev = [Evidence {
+            label: Label::Event,
+            span: Span::new(text, at, at + 15).unwrap(),
+        }];
+        assert_eq!(
+            source(s, &ev, &atts, &[entity(1, EntityKind::Person)]),
+            None
+        );
+    }
+
+    #[test]
+    fn nested_content_goes_to_the_outer_speaker() {
+        let text = "Musk said he would fix a feature that he claims favors rivals.";
+        let s = Span::new(text, 0, text.len()).unwrap();
+        let outer = attribution(
+            text,
+            "he would fix a feature that he claims favors rivals",
+            Some(3),
+        );
+        let inner = attribution(text, "favors rivals", Some(4));
+        let ents = [entity(1, EntityKind::Author)];
+        assert_eq!(source(s, &[], &[inner, outer], &ents), Some(3));
+    }
+}

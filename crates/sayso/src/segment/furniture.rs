@@ -1,0 +1,381 @@
+//! Page furniture (SPEC §1, kind `boilerplate`): what a line or a sentence looks like when
+//! it is navigation, a prompt, a counter, a credit, a byline or a timestamp rather than
+//! the article. Each test looks at one line or sentence; the document-level runs (teaser
+//! lists, author boxes, the furniture above a title) are in `kind.rs`.
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+
+use crate::analyzer::AnalyzerBuilder;
+use crate::error::Error;
+use crate::lexicon::entries;
+
+use super::lexicons::WordSet;
+
+const PHRASES: &str = include_str!("../../data/boilerplate.txt");
+const ZONES: &str = include_str!("../../data/furniture_zones.txt");
+const DATETIME: &str = include_str!("../../data/datetime_words.txt");
+const COUNTERS: &str = include_str!("../../data/counter_words.txt");
+const BIO_ROLES: &str = include_str!("../../data/bio_roles.txt");
+
+/// Phrase lookups only run on lines (or sentences) up to this long: furniture is short.
+const SHORT: usize = 300;
+/// A standalone timestamp is at most this long.
+const TIMESTAMP: usize = 100;
+
+/// How a line-start phrase must match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Anchor {
+    /// `^phrase`: the line starts with it.
+    Start,
+    /// `=phrase`: it is the whole line.
+    Whole,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Furniture {
+    /// `^` and `=` phrases, searched anchored at a line start.
+    at_start: AhoCorasick,
+    at_start_kind: Vec<Anchor>,
+    /// Plain phrases, searched anywhere in a short sentence.
+    anywhere: AhoCorasick,
+    /// Lines that open a furniture run (whole-line matches).
+    zones: AhoCorasick,
+    datetime: WordSet,
+    datetime_anchors: WordSet,
+    counters: WordSet,
+    bio_roles: WordSet,
+}
+
+impl Furniture {
+    pub(crate) fn new(options: &AnalyzerBuilder) -> Result<Furniture, Error> {
+        let mut starts: Vec<(String, Anchor)> = Vec::new();
+        let mut anywhere: Vec<String> = Vec::new();
+        let extra = options.boilerplate.iter().map(|s| s.trim());
+        for e in entries(PHRASES).chain(extra) {
+            if let Some(p) = e.strip_prefix('^') {
+                starts.push((p.trim().to_string(), Anchor::Start));
+            } else if let Some(p) = e.strip_prefix('=') {
+                starts.push((p.trim().to_string(), Anchor::Whole));
+            } else {
+                anywhere.push(e.to_string());
+            }
+        }
+        // A phrase listed both ways matches as a line start (the weaker test).
+        starts.sort_by(|a, b| a.0.cmp(&b.0).then((a.1 == Anchor::Whole).cmp(&(b.1 == Anchor::Whole))));
+        starts.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
+        starts.retain(|(p, _)| !p.is_empty());
+        anywhere.retain(|p| !p.is_empty());
+        let anchored = |pats: Vec<&str>| -> Result<AhoCorasick, Error> {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(pats)
+                .map_err(|e| Error::option(format!("boilerplate phrases: {e}")))
+        };
+        let at_start = anchored(starts.iter().map(|(p, _)| p.as_str()).collect())?;
+        let zones = anchored(entries(ZONES).collect())?;
+        // Spelled out in its usual cases rather than searched case-insensitively, so that
+        // the automaton keeps its SIMD prefilter: these phrases are rare in running text.
+        let mut variants: Vec<String> = Vec::new();
+        for p in &anywhere {
+            let lower = p.to_lowercase();
+            let upper = p.to_uppercase();
+            let mut title = lower.clone();
+            if let Some(f) = title.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            for v in [p.clone(), lower, upper, title] {
+                if !variants.contains(&v) {
+                    variants.push(v);
+                }
+            }
+        }
+        let anywhere_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&variants)
+            .map_err(|e| Error::option(format!("boilerplate phrases: {e}")))?;
+        let words = |data: &str| -> WordSet {
+            entries(data)
+                .map(|w| w.trim_end_matches('!').to_ascii_lowercase().into_boxed_str())
+                .collect()
+        };
+        Ok(Furniture {
+            at_start,
+            at_start_kind: starts.iter().map(|(_, a)| *a).collect(),
+            anywhere: anywhere_ac,
+            zones,
+            datetime: words(DATETIME),
+            datetime_anchors: entries(DATETIME)
+                .filter_map(|w| w.strip_suffix('!'))
+                .map(|w| w.to_ascii_lowercase().into_boxed_str())
+                .collect(),
+            counters: words(COUNTERS),
+            bio_roles: words(BIO_ROLES),
+        })
+    }
+
+    /// True when the whole line is furniture.
+    pub(crate) fn line(&self, line: &str) -> bool {
+        let first = line.as_bytes().first().copied().unwrap_or(b' ');
+        if !first.is_ascii_alphanumeric() && !line.chars().any(char::is_alphanumeric) {
+            return true;
+        }
+        if self.phrase_at_start(line) {
+            return true;
+        }
+        if line.len() > SHORT {
+            return false;
+        }
+        // Cheap first-byte tests keep these off the lines of running text.
+        (matches!(first, b'h' | b'w') && is_url(line))
+            || (first.is_ascii_digit() && self.is_counter(line))
+            || (line.len() <= TIMESTAMP && self.is_timestamp(line))
+            || (first == b'B' && is_byline(line))
+    }
+
+    /// True when the line opens a run of furniture ("Recent News", "Read more").
+    pub(crate) fn opens_zone(&self, line: &str) -> bool {
+        line.len() <= 64
+            && self
+                .zones
+                .find(Input::new(line).anchored(Anchored::Yes))
+                .is_some_and(|m| is_line_rest(&line[m.end()..]))
+    }
+
+    /// True when the sentence is furniture by itself: it holds a furniture phrase, or it
+    /// is a short credit in brackets ("(Jane Doe / Reuters)").
+    pub(crate) fn sentence(&self, s: &str) -> bool {
+        if s.len() > SHORT {
+            return false;
+        }
+        if is_bracketed_credit(s) {
+            return true;
+        }
+        self.anywhere
+            .find_iter(s)
+            .any(|m| word_bounded(s, m.start(), m.end()))
+    }
+
+    /// True when the line opens an author bio: "<Name> is a/an/the <role> ...".
+    pub(crate) fn opens_bio(&self, line: &str) -> bool {
+        let mut words = line.split_whitespace().take(24);
+        let mut names = 0;
+        for w in words.by_ref() {
+            if w == "is" || w == "was" {
+                break;
+            }
+            if !w.chars().next().is_some_and(char::is_uppercase) || names >= 4 {
+                return false;
+            }
+            names += 1;
+        }
+        if names == 0 || !matches!(words.next(), Some("a" | "an" | "the" | "our")) {
+            return false;
+        }
+        words.any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let mut buf = [0u8; 24];
+            lower(w, &mut buf).is_some_and(|w| self.bio_roles.contains(w))
+        })
+    }
+
+    fn phrase_at_start(&self, line: &str) -> bool {
+        let Some(m) = self.at_start.find(Input::new(line).anchored(Anchored::Yes)) else {
+            return false;
+        };
+        let rest = &line[m.end()..];
+        match self.at_start_kind[m.pattern().as_usize()] {
+            Anchor::Start => word_bounded(line, m.start(), m.end()),
+            Anchor::Whole => is_line_rest(rest),
+        }
+    }
+
+    /// "2 min read", "0 members on board", "1.2K shares".
+    fn is_counter(&self, line: &str) -> bool {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else {
+            return false;
+        };
+        if !is_number(first.trim_end_matches(['K', 'k', 'M', 'm', '+'])) {
+            return false;
+        }
+        let mut n = 1;
+        let mut hit = false;
+        for w in words {
+            n += 1;
+            if n > 6 {
+                return false;
+            }
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let mut buf = [0u8; 24];
+            hit |= lower(w, &mut buf).is_some_and(|w| self.counters.contains(w));
+        }
+        hit
+    }
+
+    /// "Updated 3 hours ago", "Sat 6 Dec 2025 14.03 GMT", "December 6, 2025".
+    fn is_timestamp(&self, line: &str) -> bool {
+        let mut anchored = false;
+        for (k, w) in line.split_whitespace().enumerate() {
+            if k >= 14 {
+                return false;
+            }
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '|' | '·' | '-' | '–' | '—' | '(' | ')' | ':'));
+            if w.is_empty() {
+                continue;
+            }
+            if is_number(w) {
+                anchored = true;
+                continue;
+            }
+            let mut buf = [0u8; 24];
+            let Some(low) = lower(w, &mut buf) else {
+                return false;
+            };
+            let bare = low.trim_end_matches('.');
+            if self.datetime.contains(low) || self.datetime.contains(bare) {
+                anchored |= self.datetime_anchors.contains(bare);
+            } else {
+                return false;
+            }
+        }
+        anchored
+    }
+}
+
+/// `w` in ASCII lowercase, in `buf` (no allocation); `None` when it does not fit.
+fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let out = buf.get_mut(..w.len())?;
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// What may follow a whole-line phrase: nothing but punctuation and arrows.
+fn is_line_rest(rest: &str) -> bool {
+    rest.chars()
+        .all(|c| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '›' | '»' | '>' | '→' | '|' | '…' | '+' | '-' | '(' | ')') || c.is_ascii_digit())
+}
+
+/// No letter or digit glued to either side of `s[start..end]` (where the phrase itself
+/// begins or ends with one).
+fn word_bounded(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    let first = s[start..end].chars().next();
+    let last = s[start..end].chars().next_back();
+    let glued = |a: Option<char>, b: Option<char>| {
+        a.is_some_and(char::is_alphanumeric) && b.is_some_and(char::is_alphanumeric)
+    };
+    !glued(before, first) && !glued(last, after)
+}
+
+/// Digits with inner separators: `25,000`, `3.5`, `14:03`, `2025-12-06`, `6/12`.
+fn is_number(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']);
+    !w.is_empty()
+        && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b':' | b'/' | b'-'))
+}
+
+/// A line that is one web address.
+fn is_url(line: &str) -> bool {
+    let line = line.trim();
+    !line.contains(char::is_whitespace)
+        && (line.starts_with("http://")
+            || line.starts_with("https://")
+            || line.starts_with("www.")
+            || line.contains("://"))
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().take(11).collect();
+    if words.is_empty() || words.len() > 10 || line.ends_with(['.', '!', '?']) && !line.ends_with(" Jr.") {
+        return false;
+    }
+    let names = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '@'))
+        .count();
+    names * 3 >= words.len() * 2
+}
+
+/// "(Jane Doe / Reuters)": a short bracketed sentence with no terminal punctuation inside.
+fn is_bracketed_credit(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    !inner.contains(['(', ')'])
+        && !inner.trim_end().ends_with(['.', '!', '?'])
+        && inner.split_whitespace().count() <= 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f() -> Furniture {
+        Furniture::new(&AnalyzerBuilder::new()).unwrap()
+    }
+
+    #[test]
+    fn line_phrases() {
+        let f = f();
+        assert!(f.line("Skip to main content"));
+        assert!(f.line("Share this article"));
+        assert!(f.line("ADVERTISEMENT"));
+        assert!(f.line("Advertisement:"));
+        assert!(f.line("Image: Jane Doe / Reuters"));
+        assert!(f.line("Also Read | Markets Rally After Vote"));
+        assert!(!f.line("Shareholders approved the merger."));
+        assert!(!f.line("Advertisements for the product ran for weeks."));
+        assert!(!f.line("Search teams found the wreck on Monday."));
+    }
+
+    #[test]
+    fn counters_timestamps_urls_bylines() {
+        let f = f();
+        assert!(f.line("2 min read"));
+        assert!(f.line("0 members on board"));
+        assert!(f.line("1.2K shares"));
+        assert!(!f.line("25 people were hurt"));
+        assert!(f.line("Updated 3 hours ago"));
+        assert!(f.line("December 6, 2025"));
+        assert!(f.line("Sat 6 Dec 2025 14.03 GMT"));
+        assert!(!f.line("The Last Day"));
+        assert!(f.line("https://example.org/a/b"));
+        assert!(f.line("By Jane Doe and John Roe"));
+        assert!(!f.line("By noon the streets were empty."));
+        assert!(f.line("• • •"));
+    }
+
+    #[test]
+    fn sentences_and_zones() {
+        let f = f();
+        assert!(f.sentence("(Jane Doe / X)"));
+        assert!(!f.sentence("(The meeting was cancelled.)"));
+        assert!(f.sentence("Sign up to our newsletter for more."));
+        assert!(f.sentence("John Roe/AFP via Getty Images"));
+        assert!(f.opens_zone("Related stories"));
+        assert!(f.opens_zone("READ MORE:"));
+        assert!(!f.opens_zone("Related stories of the war were told."));
+        assert!(f.opens_bio("Jane Doe is a staff reporter covering energy."));
+        assert!(!f.opens_bio("Jane Doe is a lawyer in Ohio."));
+    }
+
+    #[test]
+    fn builder_phrases_extend_the_list() {
+        let b = AnalyzerBuilder::new().boilerplate_phrase("^Tip us off");
+        let f = Furniture::new(&b).unwrap();
+        assert!(f.line("Tip us off at tips@example.org"));
+    }
+}

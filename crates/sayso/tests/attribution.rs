@@ -1,0 +1,485 @@
+//! Attribution and entities (SPEC §3, §4, §6), one construction per test, on invented
+//! sentences.
+
+use sayso::{Analyzer, Attribution, AttributionKind, Document, EntityKind};
+
+fn analyze(text: &str) -> Document<'_> {
+    Analyzer::new().analyze(text)
+}
+
+/// (source, cue, content) as text, "-" for none.
+fn triples<'d>(doc: &'d Document<'_>) -> Vec<(&'d str, &'d str, &'d str)> {
+    doc.attributions()
+        .iter()
+        .map(|a| {
+            (
+                a.source.map_or("-", |s| s.as_str()),
+                a.cue.map_or("-", |s| s.as_str()),
+                a.content.as_str(),
+            )
+        })
+        .collect()
+}
+
+fn only<'d, 't>(doc: &'d Document<'t>) -> &'d Attribution<'t> {
+    assert_eq!(doc.attributions().len(), 1, "{:#?}", doc.attributions());
+    &doc.attributions()[0]
+}
+
+fn check_spans(doc: &Document<'_>) {
+    let text = doc.text();
+    for a in doc.attributions() {
+        for s in [Some(a.content), a.source, a.cue, a.via]
+            .into_iter()
+            .flatten()
+        {
+            assert_eq!(&text[s.range()], s.as_str());
+            assert_eq!(s.as_str().trim(), s.as_str(), "span on whitespace: {s:?}");
+        }
+    }
+    for e in doc.entities() {
+        assert_eq!(doc.entity(e.id).map(|x| x.id), Some(e.id));
+    }
+}
+
+#[test]
+fn direct_quote_then_cue() {
+    let doc = analyze("“We will go,” she said.");
+    let a = only(&doc);
+    assert_eq!(a.content.as_str(), "We will go");
+    assert_eq!(a.source.unwrap().as_str(), "she");
+    assert_eq!(a.cue.unwrap().as_str(), "said");
+    assert_eq!(a.kind, AttributionKind::Direct);
+    check_spans(&doc);
+}
+
+#[test]
+fn final_mark_inside_the_quote_stays() {
+    let doc = analyze("“Is he afraid?” the envoy asked.");
+    let a = only(&doc);
+    assert_eq!(a.content.as_str(), "Is he afraid?");
+    assert_eq!(a.source.unwrap().as_str(), "the envoy");
+}
+
+#[test]
+fn inverted_cue() {
+    let doc = analyze("“The talks are over,” said the minister.");
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "the minister");
+    assert_eq!(a.content.as_str(), "The talks are over");
+}
+
+#[test]
+fn colon_lead_in_with_title() {
+    let doc = analyze("Kremlin aide Yuri Ushakov said: “Nothing is agreed yet.”");
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "Kremlin aide Yuri Ushakov");
+    assert_eq!(a.speaker.as_deref(), Some("Yuri Ushakov"));
+    assert_eq!(a.content.as_str(), "Nothing is agreed yet.");
+}
+
+#[test]
+fn split_quote_is_two_attributions_with_one_speaker() {
+    let doc = analyze("“The first part is fine,” Marta Ilves said. “The second part is too.”");
+    assert_eq!(
+        triples(&doc),
+        [
+            ("Marta Ilves", "said", "The first part is fine"),
+            ("Marta Ilves", "said", "The second part is too.")
+        ]
+    );
+    let ids: Vec<_> = doc.attributions().iter().map(|a| a.entity).collect();
+    assert_eq!(ids[0], ids[1]);
+    assert!(ids[0].is_some());
+}
+
+#[test]
+fn new_paragraph_quote_continues_the_speaker() {
+    let text =
+        "“We are ready,” Minister Olena Kovalenko wrote on Telegram.\n\n“The rest is up to them.”";
+    let doc = analyze(text);
+    let atts = doc.attributions();
+    assert_eq!(atts.len(), 2, "{atts:#?}");
+    assert_eq!(atts[1].content.as_str(), "The rest is up to them.");
+    assert!(atts[1].cue.is_none() && atts[1].source.is_none());
+    assert_eq!(atts[1].speaker.as_deref(), Some("Olena Kovalenko"));
+    assert_eq!(atts[1].entity, atts[0].entity);
+    assert_eq!(atts[1].channel.as_deref(), Some("Telegram"));
+}
+
+#[test]
+fn paragraph_quote_continues_into_next_paragraph() {
+    let text = "Ana Souza said: “The first paragraph goes on.\n\n“And the second one ends it.”";
+    let doc = analyze(text);
+    let atts = doc.attributions();
+    assert_eq!(atts.len(), 2, "{atts:#?}");
+    assert_eq!(atts[0].content.as_str(), "The first paragraph goes on.");
+    assert_eq!(atts[1].content.as_str(), "And the second one ends it.");
+    assert_eq!(atts[1].speaker.as_deref(), Some("Ana Souza"));
+}
+
+#[test]
+fn scare_quotes_alone_are_no_attribution() {
+    let doc = analyze("The so-called “peace plan” drew sharp criticism in Brussels.");
+    assert!(doc.attributions().is_empty(), "{:#?}", doc.attributions());
+}
+
+#[test]
+fn scare_quotes_in_reported_speech_make_it_mixed() {
+    let doc = analyze("Kovalenko said the offer was “perfectly reasonable”.");
+    let a = only(&doc);
+    assert_eq!(a.kind, AttributionKind::Mixed);
+    assert_eq!(a.content.as_str(), "the offer was “perfectly reasonable”");
+}
+
+#[test]
+fn quoted_words_someone_used_are_direct() {
+    let doc = analyze("Trump called him a “dictator” on Wednesday.");
+    let a = only(&doc);
+    assert_eq!(a.kind, AttributionKind::Direct);
+    assert_eq!(a.cue.unwrap().as_str(), "called");
+    assert_eq!(a.content.as_str(), "dictator");
+}
+
+#[test]
+fn noun_phrase_objects_are_no_attribution() {
+    for text in [
+        "The minister stressed the importance of sanctions.",
+        "She noted the progress made in Geneva.",
+        "The envoy called for talks.",
+        "Kyiv accused Moscow of stalling.",
+    ] {
+        let doc = analyze(text);
+        assert!(
+            doc.attributions().is_empty(),
+            "{text}: {:#?}",
+            doc.attributions()
+        );
+    }
+}
+
+#[test]
+fn reported_clause_without_that_and_final_period() {
+    let doc = analyze("The mayor said that the bridge will reopen on Monday.");
+    let a = only(&doc);
+    assert_eq!(a.content.as_str(), "the bridge will reopen on Monday");
+    assert_eq!(a.kind, AttributionKind::Indirect);
+    assert_eq!(a.source.unwrap().as_str(), "The mayor");
+}
+
+#[test]
+fn reported_clause_before_the_cue() {
+    let doc = analyze("The bridge will reopen next week, the mayor said.");
+    assert_eq!(
+        triples(&doc),
+        [("the mayor", "said", "The bridge will reopen next week")]
+    );
+}
+
+#[test]
+fn subordinate_clause_ends_at_its_comma() {
+    let doc = analyze("While Souza had said the port was open, the army closed it.");
+    let a = only(&doc);
+    assert_eq!(a.content.as_str(), "the port was open");
+    assert_eq!(a.source.unwrap().as_str(), "Souza");
+}
+
+#[test]
+fn according_to() {
+    let doc = analyze("According to the ministry, 40 drones were shot down overnight.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "the ministry",
+            "According to",
+            "40 drones were shot down overnight"
+        )]
+    );
+    let doc = analyze("Forty drones were shot down, according to the air force.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "the air force",
+            "according to",
+            "Forty drones were shot down"
+        )]
+    );
+}
+
+#[test]
+fn citing_is_via() {
+    let doc = analyze(
+        "The Financial Times reported, citing five Western officials, that the talks had stalled.",
+    );
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "The Financial Times");
+    assert_eq!(a.via.unwrap().as_str(), "five Western officials");
+    assert_eq!(a.content.as_str(), "the talks had stalled");
+    let e = doc.entity(a.entity.unwrap()).unwrap();
+    assert_eq!(e.kind, EntityKind::Media);
+}
+
+#[test]
+fn channels_named_in_the_text() {
+    let cases = [
+        (
+            "In his nightly address, Zelenskiy said the front was holding.",
+            Some("address"),
+        ),
+        (
+            "The general told a press conference that the bridge was hit.",
+            Some("press conference"),
+        ),
+        (
+            "Vance said in an interview with Fox News that talks would go on.",
+            Some("Fox News"),
+        ),
+        ("“We are ready,” Tusk wrote on X.", Some("X")),
+        (
+            "In a statement, the ministry said the strike killed two people.",
+            Some("statement"),
+        ),
+        (
+            "After a meeting in Paris, the minister said the deal was close.",
+            None,
+        ),
+    ];
+    for (text, want) in cases {
+        let doc = analyze(text);
+        let a = only(&doc);
+        assert_eq!(a.channel.as_deref(), want, "{text}");
+    }
+}
+
+#[test]
+fn first_person_goes_to_the_author() {
+    let doc = Analyzer::new().analyze_with_author(
+        "I emphasized that the talks must continue. We discussed the next steps.",
+        Some("Jane Roe"),
+    );
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "I");
+    assert_eq!(a.content.as_str(), "the talks must continue");
+    let e = doc.entity(a.entity.unwrap()).unwrap();
+    assert_eq!((e.name.as_str(), e.kind), ("Jane Roe", EntityKind::Author));
+    assert_eq!(a.speaker.as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn pronoun_resolves_to_the_last_subject() {
+    let doc = analyze(
+        "Prime Minister Ana Souza arrived in Lisbon on Monday. She said the talks would resume.",
+    );
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "She");
+    assert_eq!(a.speaker.as_deref(), Some("Ana Souza"));
+}
+
+#[test]
+fn transliteration_variants_are_one_entity() {
+    let doc = analyze(
+        "Volodymyr Zelenskyy arrived in Rome. Zelensky said the front held. \
+         Zelenskiy added that more air defence was needed.",
+    );
+    assert_eq!(doc.attributions().len(), 2);
+    let ids: Vec<_> = doc.attributions().iter().map(|a| a.entity).collect();
+    assert_eq!(ids[0], ids[1]);
+    let e = doc.entity(ids[0].unwrap()).unwrap();
+    assert_eq!(e.name, "Volodymyr Zelenskyy");
+    assert_eq!(e.kind, EntityKind::Person);
+    assert!(e.mentions.len() >= 3, "{:?}", e.mentions);
+}
+
+#[test]
+fn role_description_links_when_unambiguous() {
+    let doc = analyze(
+        "Ukrainian President Volodymyr Zelenskyy met the envoy in Kyiv. \
+         The Ukrainian leader said the meeting had been useful.",
+    );
+    let a = only(&doc);
+    assert_eq!(a.speaker.as_deref(), Some("Volodymyr Zelenskyy"));
+}
+
+#[test]
+fn apposition_gives_the_name() {
+    let doc = analyze("His chief of staff, Andriy Yermak, said the talks had been useful.");
+    let a = only(&doc);
+    assert_eq!(
+        a.source.unwrap().as_str(),
+        "His chief of staff, Andriy Yermak"
+    );
+    assert_eq!(a.speaker.as_deref(), Some("Andriy Yermak"));
+}
+
+#[test]
+fn titles_are_dropped_from_speakers() {
+    let doc = analyze("US President Donald Trump said the deal was done.");
+    assert_eq!(only(&doc).speaker.as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn unnamed_groups_keep_the_mention() {
+    let doc = analyze("Several European officials said the sanctions would stay.");
+    let a = only(&doc);
+    assert_eq!(a.speaker.as_deref(), Some("Several European officials"));
+    let e = doc.entity(a.entity.unwrap()).unwrap();
+    assert_eq!(e.kind, EntityKind::Group);
+}
+
+#[test]
+fn gazetteer_bodies() {
+    let doc = analyze("The Kremlin said the talks were premature.");
+    let a = only(&doc);
+    let e = doc.entity(a.entity.unwrap()).unwrap();
+    assert_eq!(e.kind, EntityKind::Organization);
+}
+
+#[test]
+fn headline_says() {
+    let doc = analyze("Minister says talks with Moscow failed");
+    assert_eq!(
+        triples(&doc),
+        [("Minister", "says", "talks with Moscow failed")]
+    );
+}
+
+#[test]
+fn nested_attributions_are_both_reported() {
+    let doc = analyze("Musk said he would fix a feature that he claims is biased.");
+    assert_eq!(
+        triples(&doc),
+        [
+            (
+                "Musk",
+                "said",
+                "he would fix a feature that he claims is biased"
+            ),
+            ("he", "claims", "is biased")
+        ]
+    );
+}
+
+#[test]
+fn attributions_are_sorted_by_content() {
+    let doc = analyze(
+        "The port is closed, the mayor said. “It will reopen,” she added. Officials said it was safe.",
+    );
+    let starts: Vec<_> = doc
+        .attributions()
+        .iter()
+        .map(|a| a.content.start())
+        .collect();
+    assert_eq!(starts.len(), 3);
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let doc = analyze("The voters’ choice was clear, Sanders’ aide said. Don't 'worry' now.");
+    let a = only(&doc);
+    assert_eq!(a.content.as_str(), "The voters’ choice was clear");
+}
+
+#[test]
+fn wire_style_quotes() {
+    let doc = analyze("''We will not back down,'' Mr. Holt said.");
+    let a = only(&doc);
+    assert_eq!(a.content.as_str(), "We will not back down");
+    assert_eq!(a.source.unwrap().as_str(), "Mr. Holt");
+}
+
+#[test]
+fn non_ascii_text() {
+    let text = "„Wir sind bereit“, said Olaf Brandt. «Готовы», he wrote on Telegram 🇺🇦. \
+                Officials in Türkiye said the talks in İstanbul would resume.";
+    let doc = analyze(text);
+    check_spans(&doc);
+    let t = triples(&doc);
+    assert_eq!(t[0], ("Olaf Brandt", "said", "Wir sind bereit"));
+    assert_eq!(t[1], ("he", "wrote", "Готовы"));
+    assert_eq!(t[2].2, "the talks in İstanbul would resume");
+    assert_eq!(
+        doc.attributions()[1].speaker.as_deref(),
+        Some("Olaf Brandt")
+    );
+    assert_eq!(doc.attributions()[1].channel.as_deref(), Some("Telegram"));
+}
+
+#[test]
+fn unmatched_mark_loses_only_its_quote() {
+    let doc = analyze("He said “no.\n\nThe minister said the talks had failed.");
+    check_spans(&doc);
+    let last = doc.attributions().last().unwrap();
+    assert_eq!(last.content.as_str(), "the talks had failed");
+}
+
+#[test]
+fn builder_cues_and_aliases() {
+    let analyzer = Analyzer::builder()
+        .cue("quipped")
+        .alias("Zelensky", "Volodymyr Zelensky")
+        .build()
+        .unwrap();
+    let doc = analyzer.analyze("“Not today,” Zelensky quipped.");
+    let a = only(&doc);
+    assert_eq!(a.cue.unwrap().as_str(), "quipped");
+    assert_eq!(a.speaker.as_deref(), Some("Volodymyr Zelensky"));
+}
+
+#[test]
+fn dash_source_after_quote() {
+    let doc = analyze("“Peace needs strength.” — Jane Doe");
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "Jane Doe");
+    assert!(a.cue.is_none());
+}
+
+/// No input makes attribution super-linear: these finish quickly (measured
+/// separately; the test only checks that they complete and stay sane).
+#[test]
+fn pathological_inputs_complete() {
+    let marks = "“".repeat(50_000) + &"”".repeat(50_000);
+    let doc = analyze(&marks);
+    check_spans(&doc);
+
+    let one_open = format!("He said “{}", "word and more words said ".repeat(40_000));
+    assert!(one_open.len() > 1_000_000);
+    let doc = analyze(&one_open);
+    check_spans(&doc);
+
+    let apostrophes = "the voters’ ".repeat(100_000);
+    let doc = analyze(&apostrophes);
+    assert!(doc.attributions().is_empty());
+
+    let straight = "\"a\" '".repeat(50_000);
+    let doc = analyze(&straight);
+    check_spans(&doc);
+
+    let cues = "said ".repeat(100_000);
+    let doc = analyze(&cues);
+    check_spans(&doc);
+
+    let commas = "X said, ".repeat(20_000);
+    let doc = analyze(&commas);
+    check_spans(&doc);
+}
+
+#[test]
+fn polnear_dev_smoke() {
+    // Research data is never copied here; skip when it is absent.
+    let base = std::env::var("SAYSO_SHARED").unwrap_or_else(|_| "../../../shared".into());
+    let path = std::path::Path::new(&base).join("data/polnear/dev.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} not found", path.display());
+        return;
+    };
+    let analyzer = Analyzer::new();
+    let mut found = 0;
+    for line in data.lines().take(20) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let doc = analyzer.analyze(v["text"].as_str().unwrap());
+        check_spans(&doc);
+        found += doc.attributions().len();
+    }
+    assert!(found > 50, "{found}");
+}

@@ -1,0 +1,273 @@
+//! Claim tagging through the public API (SPEC §2): labels with evidence, non-quantities,
+//! hedging, the score's order, and invariants on arbitrary text. All sentences are invented.
+
+use proptest::prelude::*;
+use sayso::{Analyzer, Claim, Document, Label, SentenceKind};
+
+fn analyzer() -> &'static Analyzer {
+    use std::sync::OnceLock;
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(Analyzer::new)
+}
+
+/// The claim of the only sentence of `text`.
+fn claim<'d, 't>(doc: &'d Document<'t>) -> Option<&'d Claim<'t>> {
+    doc.claim_of(0)
+}
+
+/// Evidence texts for `label` in the claim of a one-sentence text.
+fn evidence(text: &str, label: Label) -> Vec<String> {
+    let doc = analyzer().analyze(text);
+    claim(&doc)
+        .map(|c| {
+            c.evidence
+                .iter()
+                .filter(|e| e.label == label)
+                .map(|e| e.span.as_str().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn labels(text: &str) -> Vec<Label> {
+    let doc = analyzer().analyze(text);
+    claim(&doc).map(|c| c.labels.clone()).unwrap_or_default()
+}
+
+#[test]
+fn quantity_evidence_is_the_number_phrase() {
+    assert_eq!(
+        evidence("Almost 60 shells hit the depot overnight.", Label::Quantity),
+        ["Almost 60 shells"]
+    );
+    assert_eq!(
+        evidence("The bridge will cost €2.4 billion.", Label::Quantity),
+        ["€2.4 billion"]
+    );
+    assert_eq!(
+        evidence(
+            "Turnout reached 71 percent of registered voters.",
+            Label::Quantity
+        ),
+        ["71 percent of registered voters"]
+    );
+    assert_eq!(
+        evidence(
+            "The floods displaced hundreds of thousands in Sindh.",
+            Label::Quantity
+        ),
+        ["hundreds of thousands"]
+    );
+}
+
+#[test]
+fn dates_names_and_labels_are_no_quantity() {
+    for text in [
+        "The G20 summit opened in Rome on March 3, 2025.",
+        "Soldiers of the 110th Brigade held the line near Pokrovsk.",
+        "The envoys discussed a 28-point plan in Geneva.",
+        "The train left Lviv at 5:30 on Friday.",
+        "In 2019, the council adopted Section 5 of the charter.",
+        "Both sides remember 9/11 differently.",
+    ] {
+        assert!(
+            !labels(text).contains(&Label::Quantity),
+            "{text}: {:?}",
+            evidence(text, Label::Quantity)
+        );
+    }
+}
+
+#[test]
+fn comparison_causal_prediction_rule() {
+    let c = evidence("It was the deadliest storm since 1998.", Label::Comparison);
+    assert!(c.iter().any(|e| e.contains("deadliest")), "{c:?}");
+    assert_eq!(
+        evidence("Bread prices rose because of the drought.", Label::Causal),
+        ["because of"]
+    );
+    assert!(labels("Bread prices rose because of the drought.").contains(&Label::Comparison));
+    let p = evidence(
+        "The ferry service will resume on Monday.",
+        Label::Prediction,
+    );
+    assert!(p.iter().any(|e| e.starts_with("will resume")), "{p:?}");
+    let r = evidence("The accord requires both armies to pull back.", Label::Rule);
+    assert!(r.iter().any(|e| e.contains("requires")), "{r:?}");
+    let r = evidence(
+        "The new statute would ban night flights over the city.",
+        Label::Rule,
+    );
+    assert!(r.iter().any(|e| e.contains("statute would ban")), "{r:?}");
+    assert!(
+        !labels("The new statute would ban night flights over the city.")
+            .contains(&Label::Prediction)
+    );
+}
+
+#[test]
+fn event_position_opinion() {
+    let e = evidence(
+        "The mayor met the delegation in Odesa on Tuesday.",
+        Label::Event,
+    );
+    assert!(
+        e.iter().any(|x| x.contains("mayor met the delegation")),
+        "{e:?}"
+    );
+    let p = evidence(
+        "The farmers’ union opposes the new tariff.",
+        Label::Position,
+    );
+    assert!(p.iter().any(|x| x.contains("opposes")), "{p:?}");
+    assert_eq!(
+        evidence("It was a wonderful concert.", Label::Opinion),
+        ["wonderful"]
+    );
+    // Saying is no event; a stance verb is a position (SPEC §6).
+    assert!(!labels("The spokesman stressed that peace matters.").contains(&Label::Event));
+    assert_eq!(labels("The senator rejected the offer."), [Label::Position]);
+    // A negated past action is still one.
+    assert!(labels("The council didn't approve the budget.").contains(&Label::Event));
+}
+
+#[test]
+fn labels_combine_and_come_in_spec_order() {
+    let l = labels("The army fired more than 300 missiles at Kharkiv last week.");
+    assert_eq!(l, [Label::Quantity, Label::Event]);
+}
+
+#[test]
+fn hedges() {
+    for text in [
+        "The general was reportedly dismissed on Monday.",
+        "Fuel prices could double by spring.",
+        "The convoy may have been attacked near the border.",
+        "It remains unclear whether the ministry signed the deal.",
+    ] {
+        let doc = analyzer().analyze(text);
+        assert!(claim(&doc).is_some_and(|c| c.hedged), "{text}");
+    }
+    for text in [
+        "The firm could not explain the loss of 300 jobs.",
+        "The minister will visit Kyiv on Friday.",
+    ] {
+        let doc = analyzer().analyze(text);
+        assert!(claim(&doc).is_some_and(|c| !c.hedged), "{text}");
+    }
+}
+
+#[test]
+fn questions_and_feelings_score_below_facts() {
+    let pairs = [
+        (
+            "Unemployment fell to 4.1 percent in March, the lowest level since 2001.",
+            "I think this is a wonderful day for all of us.",
+        ),
+        (
+            "The army fired 40 missiles at Kharkiv on Sunday.",
+            "Will they really come back tomorrow?",
+        ),
+        (
+            "Parliament passed the budget by 280 votes to 120 on Thursday.",
+            "We must stay strong and keep going.",
+        ),
+    ];
+    for (fact, talk) in pairs {
+        let a = analyzer().analyze(fact);
+        let b = analyzer().analyze(talk);
+        let sa = claim(&a).map_or(0.0, |c| c.score);
+        let sb = claim(&b).map_or(0.0, |c| c.score);
+        assert!(sa > sb, "{fact} ({sa}) vs {talk} ({sb})");
+        assert!(claim(&a).is_some_and(|c| c.checkworthy), "{fact}");
+        assert!(!claim(&b).is_some_and(|c| c.checkworthy), "{talk}");
+    }
+}
+
+#[test]
+fn builder_words_extend_the_lexicons() {
+    let plain = analyzer().analyze("The ballet was splendiferous.");
+    assert!(plain.claims().is_empty());
+    let a = Analyzer::builder()
+        .label_word(Label::Opinion, "splendiferous")
+        .hedge("word has it")
+        .build()
+        .unwrap();
+    let doc = a.analyze("The ballet was splendiferous.");
+    assert_eq!(doc.claims()[0].labels, [Label::Opinion]);
+    let doc = a.analyze("Word has it the mayor resigned.");
+    assert!(doc.claims()[0].hedged);
+}
+
+#[test]
+fn non_ascii_text_keeps_evidence_on_char_boundaries() {
+    let text = "Türkiye’s navy seized 12 vessels near Ізмаїл 🚢 on “Friday”, officials said.";
+    let doc = analyzer().analyze(text);
+    let c = claim(&doc).expect("a claim");
+    assert!(c.labels.contains(&Label::Quantity), "{:?}", c.labels);
+    for e in &c.evidence {
+        assert_eq!(&text[e.span.range()], e.span.as_str());
+    }
+}
+
+/// Sentences to build random documents from: facts, talk, furniture, odd characters.
+const PIECES: &[&str] = &[
+    "The army fired 40 missiles at Kharkiv on Sunday.",
+    "“We will go,” she said.",
+    "Prices rose because of the blockade.",
+    "Share this article",
+    "Read more",
+    "Türkiye’s envoy met Зеленський in Kyiv.",
+    "It was a remarkable film!",
+    "Will they come?",
+    "1. Skip to content",
+    "The treaty requires both sides to withdraw.",
+    "🚀 Nearly 3,000 homes lost power",
+    "I think it could work.",
+    "G20",
+    "—",
+    "\n\n",
+    " ",
+    "\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn claims_point_at_real_sentences(parts in prop::collection::vec(0..PIECES.len(), 0..12),
+                                      noise in "[a-zA-Z0-9 .,;:!?“”'’()\\-–—é€$%\n]{0,40}") {
+        let mut text = String::new();
+        for (k, p) in parts.iter().enumerate() {
+            text.push_str(PIECES[*p]);
+            text.push(if k % 3 == 0 { '\n' } else { ' ' });
+        }
+        text.push_str(&noise);
+        let doc = analyzer().analyze(&text);
+        let mut last = None;
+        for c in doc.claims() {
+            // Sorted by sentence, one claim per sentence.
+            prop_assert!(last.is_none_or(|l| l < c.sentence));
+            last = Some(c.sentence);
+            let s = &doc.sentences()[c.sentence];
+            prop_assert_ne!(s.kind(), SentenceKind::Boilerplate);
+            prop_assert!(!c.labels.is_empty());
+            let mut sorted = c.labels.clone();
+            sorted.sort();
+            sorted.dedup();
+            prop_assert_eq!(&sorted, &c.labels);
+            prop_assert!((0.0..=1.0).contains(&c.score));
+            prop_assert_eq!(c.checkworthy, c.score >= 0.5 && c.labels.iter().any(|l| l.is_factual()));
+            for e in &c.evidence {
+                prop_assert!(c.labels.contains(&e.label));
+                prop_assert!(e.span.start() >= s.start() && e.span.end() <= s.end());
+                prop_assert!(!e.span.is_empty());
+                prop_assert_eq!(&text[e.span.range()], e.span.as_str());
+                prop_assert!(!e.span.as_str().starts_with(char::is_whitespace));
+                prop_assert!(!e.span.as_str().ends_with(char::is_whitespace));
+            }
+            for l in &c.labels {
+                prop_assert!(c.evidence.iter().any(|e| e.label == *l));
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Sentence splitting through the public API: builder extensions, kinds, and cost that
+//! stays linear on hostile input (a megabyte of dots, quotes or line breaks, one
+//! ten-megabyte line).
+
+use std::time::{Duration, Instant};
+
+use sayso::{Analyzer, SentenceKind};
+
+fn texts(analyzer: &Analyzer, text: &str) -> Vec<String> {
+    analyzer.split(text).iter().map(|s| s.text().to_string()).collect()
+}
+
+#[test]
+fn builder_lists_reach_the_splitter() {
+    let plain = Analyzer::new();
+    let text = "Cllr. Roe spoke. Insp. Doe left.";
+    assert_eq!(texts(&plain, text).len(), 2);
+    let custom = Analyzer::builder()
+        .abbreviation("Pct.")
+        .title("Sheriff.")
+        .boilerplate_phrase("=Tip us off")
+        .build()
+        .unwrap();
+    assert_eq!(texts(&custom, "Turnout rose 4 Pct. Roe won."), ["Turnout rose 4 Pct. Roe won."]);
+    let doc = custom.split("The vote was held on Monday in the old town hall of the city.\n\nTip us off\n\nRoe won.");
+    assert_eq!(doc[1].kind(), SentenceKind::Boilerplate);
+}
+
+#[test]
+fn byte_spans_on_non_ascii_text() {
+    let text = "«Ми чекаємо.» Він пішов. Türkiye — “evet.” Tamam.";
+    let s = Analyzer::new().split(text);
+    for x in &s {
+        assert_eq!(&text[x.start()..x.end()], x.text());
+    }
+    let t: Vec<&str> = s.iter().map(|x| x.text()).collect();
+    assert_eq!(t, ["«Ми чекаємо.»", "Він пішов.", "Türkiye — “evet.”", "Tamam."]);
+}
+
+/// Best of three runs: the machine may be busy.
+fn time(analyzer: &Analyzer, text: &str) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(analyzer.split(text));
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Splitting 8× the text takes about 8× the time, never 64×.
+fn assert_linear(unit: &str) {
+    let a = Analyzer::new();
+    let small = unit.repeat(128 * 1024 / unit.len() + 1);
+    let large = unit.repeat(1024 * 1024 / unit.len() + 1);
+    let (ts, tl) = (time(&a, &small), time(&a, &large));
+    let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
+    assert!(ratio < 30.0, "{unit:?}: 1 MB took {tl:?}, 128 KB {ts:?} (×{ratio:.1})");
+}
+
+#[test]
+fn linear_on_hostile_input() {
+    for unit in [
+        ".", ". ", "...", "… ", "\"", "“", "” ", "\n", "\n\n", " \n", "a.", "A. ", "U.S. ",
+        "“Why? ", "(... ", "Mr. ", "1. ", "x", "Read more\n", "•\n", "\r", "\u{a0}",
+    ] {
+        assert_linear(unit);
+    }
+}
+
+#[test]
+fn a_single_long_line() {
+    let a = Analyzer::new();
+    let line = "word ".repeat(2 * 1024 * 1024);
+    let s = a.split(&line);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].end(), line.len() - 1);
+    let dots = ".".repeat(10 * 1024 * 1024);
+    assert_eq!(a.split(&dots).len(), 1);
+}
+
+#[test]
+fn many_sentences_many_lines() {
+    let a = Analyzer::new();
+    let text = "He came. She left!\nThey stayed?\n\n".repeat(20_000);
+    let s = a.split(&text);
+    assert_eq!(s.len(), 60_000);
+    assert!(s.iter().all(|x| x.kind() != SentenceKind::Heading));
+}
