@@ -144,7 +144,7 @@ pub fn claims(w: &mut impl Write, doc: &Document<'_>, color: bool, all: bool) ->
     Ok(())
 }
 
-/// The sentence with evidence in colour (or `[brackets]` when not a terminal).
+/// The sentence with evidence in colour (or `[brackets]` when not a terminal), on one line.
 fn highlight(
     w: &mut impl Write,
     text: &str,
@@ -158,29 +158,41 @@ fn highlight(
         .filter(|e| e.span.start() >= base && e.span.end() <= base + text.len())
         .collect();
     ev.sort_by_key(|e| (e.span.start(), std::cmp::Reverse(e.span.end())));
+    // Pieces of the sentence, each marked or not; overlapping evidence: the first wins.
+    let mut pieces: Vec<(&str, Option<Label>)> = Vec::new();
     let mut at = 0;
     for e in ev {
         let (s, t) = (e.span.start() - base, e.span.end() - base);
         if s < at {
-            continue; // overlapping evidence: the first one shown wins
+            continue;
         }
-        one_line(w, &text[at..s])?;
-        if s > at && text[..s].ends_with(char::is_whitespace) {
-            w.write_all(b" ")?;
-        }
-        if color {
-            write!(w, "{}", label_color(e.label))?;
-            one_line(w, &text[s..t])?;
-            w.write_all(RESET.as_bytes())?;
-        } else {
-            w.write_all(b"[")?;
-            one_line(w, &text[s..t])?;
-            w.write_all(b"]")?;
-        }
-        if text[t..].starts_with(char::is_whitespace) {
-            w.write_all(b" ")?;
-        }
+        pieces.push((&text[at..s], None));
+        pieces.push((&text[s..t], Some(e.label)));
         at = t;
     }
-    one_line(w, &text[at..])
+    pieces.push((&text[at..], None));
+    let mut first = true;
+    // Whether whitespace separates the next word from the last one written.
+    let mut space = false;
+    for (piece, label) in pieces {
+        space |= piece.starts_with(char::is_whitespace);
+        for (i, word) in piece.split_whitespace().enumerate() {
+            let glued = i == 0 && !space;
+            if !first && !glued {
+                w.write_all(b" ")?;
+            }
+            first = false;
+            match (label, i == 0) {
+                (Some(l), true) if color => write!(w, "{}", label_color(l))?,
+                (Some(_), true) => w.write_all(b"[")?,
+                _ => {}
+            }
+            w.write_all(word.as_bytes())?;
+        }
+        if label.is_some() && !piece.trim().is_empty() {
+            w.write_all(if color { RESET.as_bytes() } else { b"]" })?;
+        }
+        space = piece.ends_with(char::is_whitespace) || (space && piece.trim().is_empty());
+    }
+    Ok(())
 }

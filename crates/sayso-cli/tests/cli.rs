@@ -150,3 +150,17 @@ fn missing_file_is_an_error_naming_it() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/nonexistent/sayso.txt"));
 }
+
+#[test]
+fn claims_view_marks_evidence_in_brackets_off_terminal() {
+    let text = "Wheat prices fell 3.5% in Chicago on Monday, the largest drop since March.";
+    let o = sayso(&["claims", "--all"], text.as_bytes());
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let body = out.lines().nth(1).expect("a claim line and its sentence");
+    assert!(body.contains('['), "{out}");
+    assert_eq!(body.matches('[').count(), body.matches(']').count());
+    assert!(!body.trim_start().contains("  "), "{out}");
+    let plain: String = body.trim().chars().filter(|c| !matches!(c, '[' | ']')).collect();
+    assert_eq!(plain, text);
+}
