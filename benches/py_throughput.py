@@ -12,8 +12,14 @@ generated text — and measures, best of ``--rounds``:
 * Python: ``sayso.analyze_many(texts, threads=1)`` and ``threads=2``.
 
 Bars (issue 5): the Python layer costs <= 20% over Rust at threads=1, and threads=2 is
->= 1.7x threads=1 on two cores. Other processes on the machine skew the second figure;
-the load average is printed with it.
+>= 1.7x threads=1 on two cores.
+
+Wall-clock figures need idle cores. When other processes compete for them (the load
+average is printed), the CPU-time figures are the ones to read: per-thread CPU time from
+/proc (Linux) for the Rust loop and for analyze_many's calling thread (threads=1), and,
+for threads=2, the estimate of the wall time on two idle cores: the calling thread's own
+CPU time (the serial part: converting inputs, making Document objects) plus half the CPU
+time of the two pool threads (rayon balances 10,000 small jobs evenly).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -98,13 +105,50 @@ def rust_binary(given: str | None) -> Path:
     return target / "release" / "examples" / "rust_throughput"
 
 
-def best(f, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
+def thread_cpu() -> dict[int, tuple[str, float]]:
+    """CPU seconds of each thread of this process, with its name ({} off Linux)."""
+    out: dict[int, tuple[str, float]] = {}
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/self/task/{tid}/comm") as f:
+                comm = f.read().strip()
+            with open(f"/proc/self/task/{tid}/schedstat") as f:
+                ns = int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+        out[int(tid)] = (comm, ns / 1e9)
+    return out
+
+
+class Run:
+    """Best-of-rounds wall time, calling-thread CPU time and pool-thread CPU time of f()."""
+
+    def __init__(self, f) -> None:
+        self.f = f
+        self.wall = self.main_cpu = self.pool_cpu = float("inf")
+
+    def once(self) -> None:
+        main = threading.get_native_id()
+        c0 = thread_cpu()
         t0 = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        self.f()
+        wall = time.perf_counter() - t0
+        c1 = thread_cpu()
+        mine = c1.get(main, ("", 0.0))[1] - c0.get(main, ("", 0.0))[1]
+        pool = sum(cpu - c0.get(tid, (name, 0.0))[1]
+                   for tid, (name, cpu) in c1.items() if name.startswith("sayso-"))
+        self.wall = min(self.wall, wall)
+        if c1 and mine + pool / 2 < self.main_cpu + self.pool_cpu / 2:
+            self.main_cpu, self.pool_cpu = mine, pool
+
+    @property
+    def idle_estimate(self) -> float:
+        """Wall time on idle cores: serial part plus the pool's work split over 2 threads."""
+        return self.main_cpu + self.pool_cpu / 2
 
 
 def main() -> None:
@@ -123,16 +167,28 @@ def main() -> None:
             f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
         path = f.name
     try:
-        def rust(threads: int) -> float:
-            out = subprocess.run([str(binary), path, str(threads), str(args.rounds)],
+        def rust(threads: int, best: dict | None) -> dict:
+            out = subprocess.run([str(binary), path, str(threads), "1"],
                                  check=True, capture_output=True, text=True).stdout
-            return float(json.loads(out)["seconds"])
+            new = json.loads(out)
+            if best is None:
+                return new
+            for k in ("seconds", "cpu_seconds"):
+                if new.get(k) is not None and best.get(k) is not None:
+                    best[k] = min(best[k], new[k])
+            return best
 
         sayso.analyze_many(texts[:200], threads=2)  # warm up: pool, default analyzer
-        r1 = rust(1)
-        p1 = best(lambda: sayso.analyze_many(texts, threads=1), args.rounds)
-        p2 = best(lambda: sayso.analyze_many(texts, threads=2), args.rounds)
-        r2 = rust(2)
+        p1 = Run(lambda: sayso.analyze_many(texts, threads=1))
+        p2 = Run(lambda: sayso.analyze_many(texts, threads=2))
+        r1 = r2 = None
+        # Interleaved, so that a change in the machine's load hits both sides alike.
+        for _ in range(args.rounds):
+            r1 = rust(1, r1)
+            p1.once()
+            r2 = rust(2, r2)
+            p2.once()
+        assert r1 is not None and r2 is not None
     finally:
         os.unlink(path)
 
@@ -144,18 +200,44 @@ def main() -> None:
     access = time.perf_counter() - t0
 
     def rate(s: float) -> str:
-        return f"{len(texts) / s:9.0f} docs/s {mb / s:6.1f} MB/s ({s:.3f} s)"
+        return f"{len(texts) / s:7.0f} docs/s {mb / s:6.1f} MB/s ({s:.3f} s)"
 
-    overhead = p1 / r1 - 1
-    speedup = p1 / p2
-    print(f"rust    threads=1: {rate(r1)}")
-    print(f"python  threads=1: {rate(p1)}   overhead vs rust: {overhead:+.1%} (bar <= +20%)")
-    print(f"rust    threads=2: {rate(r2)}")
-    print(f"python  threads=2: {rate(p2)}   speedup vs threads=1: {speedup:.2f}x (bar >= 1.7x)")
-    print(f"first access to .sentences of all {len(docs)} docs ({n_sent} sentences): {access:.3f} s")
+    print("wall clock (best of rounds):")
+    print(f"  rust    threads=1: {rate(r1['seconds'])}")
+    print(f"  python  threads=1: {rate(p1.wall)}  vs rust: {p1.wall / r1['seconds'] - 1:+.1%}")
+    print(f"  rust    threads=2: {rate(r2['seconds'])}  speedup {r1['seconds'] / r2['seconds']:.2f}x")
+    print(f"  python  threads=2: {rate(p2.wall)}  speedup {p1.wall / p2.wall:.2f}x")
+    cpu_ok = None
+    if r1.get("cpu_seconds") and p1.main_cpu < float("inf") and p1.main_cpu > 0:
+        overhead = p1.main_cpu / r1["cpu_seconds"] - 1
+        speedup = p1.main_cpu / p2.idle_estimate
+        print("CPU time (robust to other load):")
+        print(f"  rust    threads=1: {rate(r1['cpu_seconds'])}")
+        print(f"  python  threads=1: {rate(p1.main_cpu)}  overhead vs rust: {overhead:+.1%}"
+              " (bar <= +20%)")
+        print(f"  python  threads=2: calling thread {p2.main_cpu:.3f} s (serial part), pool "
+              f"threads {p2.pool_cpu:.3f} s; on two idle cores ~{p2.idle_estimate:.3f} s: "
+              f"speedup {speedup:.2f}x (bar >= 1.7x)")
+        print(f"  python layer alone (the serial part: inputs in, Document objects out): "
+              f"{p2.main_cpu:.3f} s = {p2.main_cpu / r1['cpu_seconds']:.2%} of the Rust work")
+        if r2.get("cpu_seconds"):
+            rs = r1["cpu_seconds"] / (r2["cpu_seconds"] / 2)
+            print(f"  rust    threads=2: pool threads {r2['cpu_seconds']:.3f} s; on two idle "
+                  f"cores ~{r2['cpu_seconds'] / 2:.3f} s: speedup {rs:.2f}x (the same estimate "
+                  "for the Rust loop: what the core itself allows)")
+        cpu_ok = overhead <= 0.20 and speedup >= 1.7
+
+    # Materializing every sentence object afterwards (lazy, on first access) is extra
+    # work the Rust loop does not do; shown for information.
+    docs = sayso.analyze_many(texts, threads=2)
+    t0 = time.perf_counter()
+    n_sent = sum(len(d.sentences) for d in docs)
+    print(f"first access to .sentences of all {len(docs)} docs ({n_sent} sentences, "
+          f"built with their claims, attributions, entities): {time.perf_counter() - t0:.3f} s")
     print(f"cores: {os.cpu_count()}, load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    ok = overhead <= 0.20 and speedup >= 1.7
-    print("bars:", "met" if ok else "NOT met")
+    wall_ok = p1.wall / r1["seconds"] - 1 <= 0.20 and p1.wall / p2.wall >= 1.7
+    print(f"bars on wall clock: {'met' if wall_ok else 'NOT met'}; on CPU time: "
+          f"{'met' if cpu_ok else 'n/a' if cpu_ok is None else 'NOT met'}")
 
 
 if __name__ == "__main__":

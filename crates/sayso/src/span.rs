@@ -28,9 +28,9 @@ impl<'t> Span<'t> {
     ///
     /// ```
     /// use sayso::Span;
-    /// let s = Span::new("Grüße", 0, 3).unwrap();
+    /// let s = Span::new("Grüße", 0, 4).unwrap();
     /// assert_eq!(s.as_str(), "Grü");
-    /// assert!(Span::new("Grüße", 0, 2).is_none()); // inside 'ü'
+    /// assert!(Span::new("Grüße", 0, 3).is_none()); // inside 'ü'
     /// ```
     pub fn new(text: &'t str, start: usize, end: usize) -> Option<Span<'t>> {
         let slice = text.get(start..end)?;

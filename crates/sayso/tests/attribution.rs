@@ -427,6 +427,35 @@ fn builder_cues_and_aliases() {
 }
 
 #[test]
+fn colon_lead_ins() {
+    let doc = analyze("Said Ellis: “Nobody wants this war.”");
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "Ellis");
+    assert_eq!(a.content.as_str(), "Nobody wants this war.");
+    let doc = analyze("Kovalenko: Ceasefire Talks Have Failed");
+    assert_eq!(
+        triples(&doc),
+        [("Kovalenko", ":", "Ceasefire Talks Have Failed")]
+    );
+    // A dateline is no speaker.
+    let doc = analyze("Kyiv: The army shot down 40 drones overnight.");
+    assert!(doc.attributions().is_empty(), "{:#?}", doc.attributions());
+}
+
+#[test]
+fn no_attributions_in_boilerplate() {
+    let doc = analyze(
+        "The mayor said the bridge will reopen.\n\nAlso Read | Minister says talks failed\n",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("The mayor", "said", "the bridge will reopen")],
+        "{:?}",
+        doc.sentences()
+    );
+}
+
+#[test]
 fn dash_source_after_quote() {
     let doc = analyze("“Peace needs strength.” — Jane Doe");
     let a = only(&doc);

@@ -36,7 +36,11 @@ impl Prf {
     fn f1(&self) -> f64 {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -55,7 +59,10 @@ impl Scores {
     fn add(&mut self, gold: &Spans, pred: &Spans) {
         self.docs += 1;
         let ends = |s: &Spans| -> HashSet<usize> {
-            s.iter().take(s.len().saturating_sub(1)).map(|x| x.1).collect()
+            s.iter()
+                .take(s.len().saturating_sub(1))
+                .map(|x| x.1)
+                .collect()
         };
         let (gb, pb) = (ends(gold), ends(pred));
         self.boundary.tp += gb.intersection(&pb).count();
@@ -71,8 +78,10 @@ impl Scores {
                 })
                 .map(|p| p.2.as_str())
                 .collect();
-            self.heading.add(g.2 == "heading", kinds.contains("heading"));
-            self.boilerplate.add(g.2 == "boilerplate", kinds.contains("boilerplate"));
+            self.heading
+                .add(g.2 == "heading", kinds.contains("heading"));
+            self.boilerplate
+                .add(g.2 == "boilerplate", kinds.contains("boilerplate"));
         }
     }
 }
@@ -82,7 +91,13 @@ fn predict(analyzer: &Analyzer, text: &str) -> Spans {
     analyzer
         .split(text)
         .iter()
-        .map(|s| (map.to_char(s.start()), map.to_char(s.end()), s.kind().as_str().to_string()))
+        .map(|s| {
+            (
+                map.to_char(s.start()),
+                map.to_char(s.end()),
+                s.kind().as_str().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -93,7 +108,11 @@ fn gold_spans(v: &Value) -> Spans {
             a.iter()
                 .map(|s| {
                     let n = |k: &str| s[k].as_u64().unwrap_or(0) as usize;
-                    (n("start"), n("end"), s["kind"].as_str().unwrap_or("body").to_string())
+                    (
+                        n("start"),
+                        n("end"),
+                        s["kind"].as_str().unwrap_or("body").to_string(),
+                    )
                 })
                 .collect()
         })
@@ -133,12 +152,24 @@ fn check(name: &str, s: &Scores) {
         s.boilerplate.f1()
     );
     assert!(s.docs > 0, "{name}: no documents scored");
-    assert!(s.boundary.f1() >= 0.99, "{name}: boundary F1 {:.3}", s.boundary.f1());
+    assert!(
+        s.boundary.f1() >= 0.99,
+        "{name}: boundary F1 {:.3}",
+        s.boundary.f1()
+    );
     if s.heading.tp + s.heading.fn_ > 0 {
-        assert!(s.heading.f1() >= 0.8, "{name}: heading F1 {:.3}", s.heading.f1());
+        assert!(
+            s.heading.f1() >= 0.8,
+            "{name}: heading F1 {:.3}",
+            s.heading.f1()
+        );
     }
     if s.boilerplate.tp + s.boilerplate.fn_ > 0 {
-        assert!(s.boilerplate.f1() >= 0.9, "{name}: boilerplate F1 {:.3}", s.boilerplate.f1());
+        assert!(
+            s.boilerplate.f1() >= 0.9,
+            "{name}: boilerplate F1 {:.3}",
+            s.boilerplate.f1()
+        );
     }
 }
 

@@ -7,7 +7,11 @@ use std::time::{Duration, Instant};
 use sayso::{Analyzer, SentenceKind};
 
 fn texts(analyzer: &Analyzer, text: &str) -> Vec<String> {
-    analyzer.split(text).iter().map(|s| s.text().to_string()).collect()
+    analyzer
+        .split(text)
+        .iter()
+        .map(|s| s.text().to_string())
+        .collect()
 }
 
 #[test]
@@ -21,8 +25,13 @@ fn builder_lists_reach_the_splitter() {
         .boilerplate_phrase("=Tip us off")
         .build()
         .unwrap();
-    assert_eq!(texts(&custom, "Turnout rose 4 Pct. Roe won."), ["Turnout rose 4 Pct. Roe won."]);
-    let doc = custom.split("The vote was held on Monday in the old town hall of the city.\n\nTip us off\n\nRoe won.");
+    assert_eq!(
+        texts(&custom, "Turnout rose 4 Pct. Roe won."),
+        ["Turnout rose 4 Pct. Roe won."]
+    );
+    let doc = custom.split(
+        "The vote was held on Monday in the old town hall of the city.\n\nTip us off\n\nRoe won.",
+    );
     assert_eq!(doc[1].kind(), SentenceKind::Boilerplate);
 }
 
@@ -34,7 +43,10 @@ fn byte_spans_on_non_ascii_text() {
         assert_eq!(&text[x.start()..x.end()], x.text());
     }
     let t: Vec<&str> = s.iter().map(|x| x.text()).collect();
-    assert_eq!(t, ["«Ми чекаємо.»", "Він пішов.", "Türkiye — “evet.”", "Tamam."]);
+    assert_eq!(
+        t,
+        ["«Ми чекаємо.»", "Він пішов.", "Türkiye — “evet.”", "Tamam."]
+    );
 }
 
 /// Best of three runs: the machine may be busy.
@@ -49,21 +61,45 @@ fn time(analyzer: &Analyzer, text: &str) -> Duration {
         .unwrap()
 }
 
-/// Splitting 8× the text takes about 8× the time, never 64×.
+/// Splitting 32× the text takes about 32× the time, never 1000× (quadratic); the bound
+/// leaves room for a busy machine.
 fn assert_linear(unit: &str) {
     let a = Analyzer::new();
-    let small = unit.repeat(128 * 1024 / unit.len() + 1);
-    let large = unit.repeat(1024 * 1024 / unit.len() + 1);
+    let small = unit.repeat(16 * 1024 / unit.len() + 1);
+    let large = unit.repeat(512 * 1024 / unit.len() + 1);
     let (ts, tl) = (time(&a, &small), time(&a, &large));
     let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
-    assert!(ratio < 30.0, "{unit:?}: 1 MB took {tl:?}, 128 KB {ts:?} (×{ratio:.1})");
+    assert!(
+        ratio < 200.0,
+        "{unit:?}: 512 KB took {tl:?}, 16 KB {ts:?} (×{ratio:.1})"
+    );
 }
 
 #[test]
 fn linear_on_hostile_input() {
     for unit in [
-        ".", ". ", "...", "… ", "\"", "“", "” ", "\n", "\n\n", " \n", "a.", "A. ", "U.S. ",
-        "“Why? ", "(... ", "Mr. ", "1. ", "x", "Read more\n", "•\n", "\r", "\u{a0}",
+        ".",
+        ". ",
+        "...",
+        "… ",
+        "\"",
+        "“",
+        "” ",
+        "\n",
+        "\n\n",
+        " \n",
+        "a.",
+        "A. ",
+        "U.S. ",
+        "“Why? ",
+        "(... ",
+        "Mr. ",
+        "1. ",
+        "x",
+        "Read more\n",
+        "•\n",
+        "\r",
+        "\u{a0}",
     ] {
         assert_linear(unit);
     }

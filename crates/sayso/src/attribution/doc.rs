@@ -18,6 +18,8 @@ pub(crate) struct Unit {
     pub(crate) para: usize,
     /// Page furniture: no attributions.
     pub(crate) boilerplate: bool,
+    /// A title or heading.
+    pub(crate) heading: bool,
 }
 
 /// A quotation with its token positions.
@@ -231,11 +233,12 @@ impl<'a, 't> Doc<'a, 't> {
         let mut a = 0;
         let mut para = 0;
         let sentences = cx.sentences;
-        let boiler = |start: usize| {
+        let kind_at = |start: usize| {
             let k = sentences.partition_point(|s| s.end() <= start);
             sentences
                 .get(k)
-                .is_some_and(|s| s.start() <= start && s.kind() == SentenceKind::Boilerplate)
+                .filter(|s| s.start() <= start)
+                .map(|s| s.kind())
         };
         let mut i = 0;
         while i < n {
@@ -256,11 +259,16 @@ impl<'a, 't> Doc<'a, 't> {
             if cut || next == n {
                 if a < next {
                     let start = self.toks[a].start;
+                    let kind = kind_at(start);
+                    let words = (a..next).filter(|&k| self.is_word(k)).count();
+                    let caps = (a..next).filter(|&k| self.is_cap(k)).count();
                     units.push(Unit {
                         a,
                         b: next,
                         para,
-                        boilerplate: boiler(start),
+                        boilerplate: kind == Some(SentenceKind::Boilerplate),
+                        heading: kind == Some(SentenceKind::Heading)
+                            || (words >= 3 && caps * 10 >= words * 7),
                     });
                 }
                 if next < n && self.paragraph_break(next) {

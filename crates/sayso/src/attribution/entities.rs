@@ -568,7 +568,13 @@ fn resolve_source(
         s += 1;
     }
     let text = book.text_of(s, b).to_string();
-    let head = b - 1;
+    // The head noun comes before any prepositional tail ("the embassy in Kyiv").
+    let head = (s + 1..b)
+        .find(|&k| {
+            doc.is_lower_word(k)
+                && (doc.has(k, class::PREP) || matches!(doc.low(k), "of" | "for" | "with"))
+        })
+        .map_or(b - 1, |k| k - 1);
     let kind = if doc.has(head, class::MEDIA) {
         EntityKind::Media
     } else if doc.has(head, class::GROUP)

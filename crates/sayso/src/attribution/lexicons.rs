@@ -190,6 +190,8 @@ pub(crate) enum ChannelKind {
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicons {
     classes: HashMap<String, u32>,
+    /// The same, packed for the per-token lookup.
+    table: ClassTable,
     pub(crate) cues: PhraseMap<CueKind>,
     pub(crate) channels: PhraseMap<ChannelKind>,
     /// Exact-case names of outlets and institutions.
@@ -275,6 +277,7 @@ impl Lexicons {
             .map(|(a, c)| (a.trim().to_lowercase(), c.trim().to_string()))
             .collect();
         let mut lex = Lexicons {
+            table: ClassTable::default(),
             classes,
             cues,
             channels,
@@ -297,11 +300,79 @@ impl Lexicons {
         for (k, bits) in firsts {
             *lex.classes.entry(k).or_default() |= bits;
         }
+        lex.table = ClassTable::new(&lex.classes);
         lex
     }
 
     /// The class bits of a lowercase word.
     pub(crate) fn classes(&self, lower: &str) -> u32 {
-        self.classes.get(lower).copied().unwrap_or(0)
+        self.table.get(lower)
+    }
+}
+
+/// An open-addressing table of word → class bits with the words in one buffer: the
+/// lookup runs once per token, and this keeps it within a few cache lines.
+#[derive(Clone, Debug, Default)]
+struct ClassTable {
+    /// (hash, start, len, bits); len 0 marks an empty slot.
+    slots: Vec<(u32, u32, u32, u32)>,
+    words: String,
+    mask: usize,
+}
+
+fn fnv(bytes: &[u8]) -> u32 {
+    let mut h = Fnv::default();
+    h.write(bytes);
+    let x = h.finish();
+    (x ^ (x >> 32)) as u32
+}
+
+impl ClassTable {
+    fn new(map: &HashMap<String, u32>) -> ClassTable {
+        let size = (map.len() * 2).next_power_of_two().max(16);
+        let mut t = ClassTable {
+            slots: vec![(0, 0, 0, 0); size],
+            words: String::new(),
+            mask: size - 1,
+        };
+        for (w, &bits) in map {
+            if w.is_empty() {
+                continue;
+            }
+            let h = fnv(w.as_bytes());
+            let mut i = h as usize & t.mask;
+            while t.slots[i].2 != 0 {
+                i = (i + 1) & t.mask;
+            }
+            let start = t.words.len() as u32;
+            t.words.push_str(w);
+            t.slots[i] = (h, start, w.len() as u32, bits);
+        }
+        t
+    }
+
+    fn get(&self, word: &str) -> u32 {
+        if self.slots.is_empty() || word.is_empty() {
+            return 0;
+        }
+        let h = fnv(word.as_bytes());
+        let mut i = h as usize & self.mask;
+        loop {
+            let (sh, start, len, bits) = self.slots[i];
+            if len == 0 {
+                return 0;
+            }
+            if sh == h
+                && len as usize == word.len()
+                && self
+                    .words
+                    .as_bytes()
+                    .get(start as usize..(start + len) as usize)
+                    == Some(word.as_bytes())
+            {
+                return bits;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 }

@@ -37,12 +37,6 @@ impl Attributor {
         cx: &Context<'_, 't>,
     ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
         let doc = doc::Doc::new(&self.lex, cx);
-        if std::env::var_os("SAYSO_ATTR_DEBUG").is_some() {
-            for u in &doc.units {
-                let (a, b) = (doc.toks[u.a].start, doc.toks[u.b - 1].end);
-                eprintln!("UNIT p{} b{} {:?}", u.para, u.boilerplate, &doc.text[a..b]);
-            }
-        }
         let raws = rules::find(&doc);
         entities::resolve(&doc, raws)
     }

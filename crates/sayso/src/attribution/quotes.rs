@@ -258,7 +258,19 @@ impl Scanner<'_> {
             }
             return;
         }
-        let Some(k) = self.stack.iter().rposition(|o| o.family == family) else {
+        // Sloppy text closes “ with " or " with ”: double marks close each other when
+        // their own family has nothing open.
+        let double = |f: Family| matches!(f, Family::Curly | Family::Straight);
+        let Some(k) = self
+            .stack
+            .iter()
+            .rposition(|o| o.family == family)
+            .or_else(|| {
+                double(family)
+                    .then(|| self.stack.iter().rposition(|o| double(o.family)))
+                    .flatten()
+            })
+        else {
             return;
         };
         let o = self.stack[k];
@@ -322,7 +334,7 @@ mod tests {
 
     #[test]
     fn unmatched_mark_loses_one_quote() {
-        assert_eq!(quoted("He said “no.\n\n“Yes,” she said."), ["Yes,"]);
+        assert_eq!(quoted("He said “no.\n\nShe said “yes” twice."), ["yes"]);
         assert_eq!(quoted("” stray “ok” fine"), ["ok"]);
     }
 

@@ -19,8 +19,6 @@ pub(crate) struct Raw {
     pub(crate) via: Option<(usize, usize)>,
     /// A continuation: the speaker is that of this earlier attribution.
     pub(crate) same_as: Option<usize>,
-    /// A participle ("…, adding that …") whose source is that of this attribution.
-    pub(crate) unit: usize,
 }
 
 /// How far a cue may stand from the quotation it introduces or follows, in tokens.
@@ -77,7 +75,20 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                     channel: ch,
                     via: None,
                     same_as: None,
-                    unit: ui,
+                });
+                last_direct = Some((out.len() - 1, ui));
+                continue;
+            }
+            // "Ellis: “…”": a colon lead-in.
+            if let Some(src) = colon_source(doc, unit, q.open) {
+                out.push(Raw {
+                    content,
+                    kind: AttributionKind::Direct,
+                    source: Some(src),
+                    cue: Some((q.open - 1, q.open)),
+                    channel: None,
+                    via: None,
+                    same_as: None,
                 });
                 last_direct = Some((out.len() - 1, ui));
                 continue;
@@ -91,7 +102,6 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                     channel: None,
                     via: None,
                     same_as: None,
-                    unit: ui,
                 });
                 last_direct = Some((out.len() - 1, ui));
                 continue;
@@ -100,7 +110,6 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
             if q.open == unit.a || (q.open == unit.a + 1 && doc.is_punct(unit.a, "(")) {
                 if let Some((_, mut lead)) = pending_colon.take() {
                     lead.content = content;
-                    lead.unit = ui;
                     out.push(lead);
                     last_direct = Some((out.len() - 1, ui));
                     continue;
@@ -127,7 +136,6 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                             channel: prev.channel.clone(),
                             via: prev.via,
                             same_as: Some(root),
-                            unit: ui,
                         });
                         last_direct = Some((out.len() - 1, ui));
                         continue;
@@ -140,12 +148,35 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
             if used[ci] {
                 continue;
             }
-            if let Some(r) = reported(doc, unit, ui, c, &out[first_new..]) {
+            if let Some(r) = reported(doc, unit, c, &out[first_new..]) {
                 used[ci] = true;
                 out.push(r);
             }
         }
-        according_to(doc, unit, ui, &mut out);
+        according_to(doc, unit, &mut out);
+        // A headline "Minister: Talks failed".
+        if unit.heading && out.len() == first_new {
+            if let Some(colon) =
+                (unit.a + 1..(unit.a + 6).min(unit.b)).find(|&k| doc.is_punct(k, ":"))
+            {
+                if let (Some(src), Some(content)) = (
+                    colon_source(doc, unit, colon + 1),
+                    trim_content(doc, colon + 1, unit.b),
+                ) {
+                    if doc.quote_opening(colon + 1).is_none() {
+                        out.push(Raw {
+                            content,
+                            kind: kind_of(doc, content),
+                            source: Some(src),
+                            cue: Some((colon, colon + 1)),
+                            channel: None,
+                            via: None,
+                            same_as: None,
+                        });
+                    }
+                }
+            }
+        }
         // "X said:" at the end of a unit waits for the quotation in the next one.
         pending_colon = None;
         if unit.b > unit.a && doc.is_punct(unit.b - 1, ":") {
@@ -167,7 +198,6 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                             ),
                             via: None,
                             same_as: None,
-                            unit: ui,
                         },
                     ));
                 }
@@ -207,7 +237,9 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = unit.a;
     while i < unit.b {
-        if !doc.has(i, class::CUE | class::NAMING) || doc.inside_quote(i) || !doc.is_lower_word(i) {
+        // Headlines capitalise their verbs ("…, Former Doctor Says").
+        let cased = doc.is_lower_word(i) || (unit.heading && i > unit.a && doc.is_word(i));
+        if !doc.has(i, class::CUE | class::NAMING) || doc.inside_quote(i) || !cased {
             i += 1;
             continue;
         }
@@ -230,7 +262,21 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
             && doc.has(i + len, class::NOTCUE)
             && (after != "on" || kind == CueKind::Naming)
             && !(after == "to" && doc.has(i, class::TELL | class::INF));
-        if !prev_det && !particle {
+        // "Obama's remarks", "his claims will …": a noun.
+        let possessed =
+            i > unit.a && (doc.word(i - 1).ends_with("’s") || doc.word(i - 1).ends_with("'s"));
+        let noun_subject = len == 1
+            && i > unit.a
+            && doc.is_lower_word(i - 1)
+            && !doc.has(
+                i - 1,
+                class::SUBJ | class::PERSON | class::PLURAL | class::FIRST,
+            )
+            && doc.low(i).ends_with('s')
+            && doc.has(i + 1, class::AUX)
+            && doc.is_lower_word(i + 1)
+            && !doc.has(i + 1, class::PAST);
+        if !prev_det && !particle && !possessed && !noun_subject {
             out.push(Cue { at: i, len, kind });
             i += len;
         } else {
@@ -262,7 +308,9 @@ fn tail_cue(
         j += 1;
     }
     let ci = cues.partition_point(|c| c.at < j);
-    let c = cues.get(ci).filter(|c| c.at < j + NEAR && c.at < unit.b)?;
+    let c = cues
+        .get(ci)
+        .filter(|c| c.at < j + 4 * NEAR && c.at < unit.b)?;
     if c.kind != CueKind::Speech {
         return None;
     }
@@ -328,6 +376,28 @@ fn lead_cue(
     src.map(|s| (ci, Some(s)))
 }
 
+/// The speaker before a colon that opens the unit's content at token `at`:
+/// "Ellis: “…”", "Trump: …" (a short name phrase, not a dateline in capitals).
+fn colon_source(doc: &Doc, unit: &Unit, at: usize) -> Option<(usize, usize)> {
+    let colon = at.checked_sub(1)?;
+    if !doc.is_punct(colon, ":") || colon <= unit.a || colon - unit.a > 5 {
+        return None;
+    }
+    let mut a = unit.a;
+    // "Said Ellis: …" keeps the name.
+    if doc.has(a, class::CUE) && doc.is_cap(a + 1) {
+        a += 1;
+    }
+    let shouting =
+        (a..colon).all(|k| !doc.is_word(k) || doc.word(k).chars().all(|c| !c.is_lowercase()));
+    let named = (a..colon).all(|k| {
+        doc.is_cap(k)
+            || doc.has(k, class::DET | class::ROLE | class::PERSON | class::PLURAL)
+            || !doc.is_word(k)
+    });
+    (named && !shouting && a < colon).then_some((a, colon))
+}
+
 /// `“…” — Jane Doe`.
 fn dash_source(doc: &Doc, unit: &Unit, q: &QuoteAt) -> Option<(usize, usize)> {
     if !doc.is_dash(q.after) {
@@ -340,14 +410,25 @@ fn dash_source(doc: &Doc, unit: &Unit, q: &QuoteAt) -> Option<(usize, usize)> {
 }
 
 /// Reported speech around the cue `c`.
-fn reported(doc: &Doc, unit: &Unit, ui: usize, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
+fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let cue_end = c.at + c.len;
-    let left = sources::left(doc, unit.a, c.at);
+    // "…, said one GOP source": a comma before the cue and a name after it is the
+    // inverted order, whatever stands before the comma.
+    let before = sources::skip_left(doc, unit.a, c.at);
+    let inverted = before > unit.a
+        && doc.is_punct(before - 1, ",")
+        && sources::right(doc, cue_end, unit.b).is_some_and(|(_, b)| {
+            b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";")
+        });
+    let left = if inverted {
+        None
+    } else {
+        sources::left(doc, unit.a, c.at)
+    };
     let mut source = left.map(|l| (l.a, l.b));
     let mut via = None;
     // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
     // the source of its sentence: the last one found, else the unit's subject.
-    let before = sources::skip_left(doc, unit.a, c.at);
     let coordinated = source.is_none()
         && before > unit.a
         && matches!(doc.low(before - 1), "and" | "but")
@@ -403,7 +484,7 @@ fn reported(doc: &Doc, unit: &Unit, ui: usize, c: &Cue, earlier: &[Raw]) -> Opti
             if doc.low(rest_end) == "citing" {
                 via = sources::right(doc, rest_end + 1, unit.b);
             }
-            return Some(make(doc, unit, ui, content, Some(src), c, via));
+            return Some(make(doc, unit, content, Some(src), c, via));
         }
         // "<clause start>, X said, <clause end>": the content covers both sides.
         if left.is_some()
@@ -415,7 +496,7 @@ fn reported(doc: &Doc, unit: &Unit, ui: usize, c: &Cue, earlier: &[Raw]) -> Opti
             let end = clause_end(doc, unit, cue_end + 1, false);
             if (cstart..tail_start).filter(|&k| doc.is_word(k)).count() >= 2 {
                 if let Some(content) = trim_content(doc, cstart, end) {
-                    return Some(make(doc, unit, ui, content, source, c, via));
+                    return Some(make(doc, unit, content, source, c, via));
                 }
             }
         }
@@ -464,17 +545,30 @@ fn reported(doc: &Doc, unit: &Unit, ui: usize, c: &Cue, earlier: &[Raw]) -> Opti
         }
         if doc.has(p, class::PREP) || doc.has(c.at, class::TELL) {
             // A channel, time or addressee phrase, when "that" or a comma ends it.
-            let reach = if doc.has(c.at, class::TELL) { 2 * NEAR } else { NEAR };
+            let reach = if doc.has(c.at, class::TELL) {
+                2 * NEAR
+            } else {
+                NEAR
+            };
+            // "said at a stop in Toledo, Ohio, that …": commas inside the phrase are
+            // crossed when "that" follows.
+            let that_at = (p..(p + reach).min(unit.b))
+                .take_while(|&k| !doc.inside_quote(k) && !matches!(doc.word(k), ";" | ":"))
+                .find(|&k| doc.low(k) == "that" && doc.is_lower_word(k));
             let stop = (p..(p + reach).min(unit.b)).find(|&k| {
                 doc.inside_quote(k)
                     || (doc.low(k) == "that" && doc.is_lower_word(k))
-                    || matches!(doc.word(k), "," | ":")
+                    || (matches!(doc.word(k), "," | ":") && that_at.is_none())
                     || (doc.word(k) == "."
                         && !doc.is_lower_word(k + 1)
                         && doc
                             .toks
                             .get(k + 1)
                             .is_none_or(|t| t.kind != crate::tokens::TokenKind::Number))
+            });
+            // A phrase that ends at a comma is skipped only before "that" or a quotation.
+            let stop = stop.filter(|&k| {
+                doc.word(k) != "," || doc.low(k + 1) == "that" || doc.quote_opening(k + 1).is_some()
             });
             match stop {
                 Some(k)
@@ -504,7 +598,13 @@ fn reported(doc: &Doc, unit: &Unit, ui: usize, c: &Cue, earlier: &[Raw]) -> Opti
     }
     // "say" takes a clause whatever follows; others must show one.
     let says = matches!(doc.low(c.at), "say" | "says" | "said" | "saying");
-    let infinitive = doc.low(p) == "to" && doc.has(c.at, class::INF) && doc.is_lower_word(p + 1);
+    let infinitive = doc.low(p) == "to"
+        && doc.has(c.at, class::INF)
+        && doc.is_lower_word(p + 1)
+        && !doc.has(p + 1, class::DET | class::PREP | class::SUBJ);
+    if matches!(doc.low(p), "and" | "or" | "but") {
+        return None;
+    }
     let clause = that
         || infinitive
         || (says
@@ -524,18 +624,17 @@ fn reported(doc: &Doc, unit: &Unit, ui: usize, c: &Cue, earlier: &[Raw]) -> Opti
         if content.0 >= content.1 {
             return None;
         }
-        let mut r = make(doc, unit, ui, content, Some(source), c, via);
+        let mut r = make(doc, unit, content, Some(source), c, via);
         r.kind = AttributionKind::Direct;
         return Some(r);
     }
     let content = trim_content(doc, p, end)?;
-    Some(make(doc, unit, ui, content, Some(source), c, via))
+    Some(make(doc, unit, content, Some(source), c, via))
 }
 
 fn make(
     doc: &Doc,
     unit: &Unit,
-    ui: usize,
     content: (usize, usize),
     source: Option<(usize, usize)>,
     c: &Cue,
@@ -550,13 +649,15 @@ fn make(
         channel: channel::find(doc, unit, content, source, Some((c.at, c.at + c.len))),
         via,
         same_as: None,
-        unit: ui,
     }
 }
 
 /// A source names someone (a name, pronoun, role, body or number), and a bare verb
 /// form ("acknowledge") needs a plural or modal subject.
 fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
+    if b == a + 1 && matches!(doc.low(a), "who" | "which") {
+        return true;
+    }
     let named = (a..b).any(|k| {
         doc.is_cap(k)
             || !doc.is_word(k) && doc.toks[k].kind != crate::tokens::TokenKind::Punct
@@ -617,13 +718,18 @@ fn kind_of(doc: &Doc, content: (usize, usize)) -> AttributionKind {
 /// may come first). Returns the token after the cue phrase's extras.
 fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
     let mut p = from;
-    // Inverted source or a trailing phrase, up to the end or a comma.
-    while p < unit.b && !matches!(doc.word(p), "," | "." | "!" | "?" | ";") && !doc.inside_quote(p)
-    {
-        if p == from && doc.has(p, class::SUB) && doc.is_lower_word(p) {
-            break;
+    // Inverted source or a trailing phrase ("on CNN’s “State of the Union” on Sunday"),
+    // up to the end or a comma.
+    while p < unit.b && !matches!(doc.word(p), "," | "." | "!" | "?" | ";") {
+        if doc.inside_quote(p) {
+            p += 1;
+            continue;
         }
-        if p - from > 12 {
+        // "… Quina Jones said as she marched": a subordinate clause may follow.
+        if doc.has(p, class::SUB) && doc.is_lower_word(p) {
+            return Some(p);
+        }
+        if p - from > 20 {
             return None;
         }
         if doc.has(p, class::AUX) && doc.is_lower_word(p) && !doc.has(p, class::SKIP) {
@@ -637,14 +743,17 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
     if p >= unit.b || matches!(doc.word(p), "." | "!" | "?") && p + 1 >= unit.b {
         return Some(p);
     }
-    // "… Quina Jones said as she marched": a subordinate clause may follow.
-    if p == from && doc.has(p, class::SUB) && doc.is_lower_word(p) {
-        return Some(p);
-    }
     if doc.word(p) == "," {
         let n = doc.low(p + 1);
         if matches!(n, "citing" | "adding" | "saying" | "noting") || doc.has(p + 1, class::CUE) {
             return Some(p + 1);
+        }
+        // "…, reciting a poem", "…, in which she …", "…, where Clinton spoke".
+        let participle = doc.is_lower_word(p + 1) && n.ends_with("ing") && n.len() > 4;
+        let relative = matches!(n, "which" | "where" | "who" | "whom")
+            || (n == "in" && doc.low(p + 2) == "which");
+        if p > from && (participle || relative) {
+            return Some(unit.b);
         }
         // "…, said Mr. Barrett, the lawyer for the agency."
         let short = unit.b - p < 30;
@@ -770,16 +879,17 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             }
             let n = doc.low(k + 1);
             // ", although he refused …", ", which forced …": the narrator goes on.
-            if matches!(n, "although" | "though" | "which" | "including" | "whereas" | "but")
-                && doc.is_lower_word(k + 1)
+            if matches!(
+                n,
+                "although" | "though" | "which" | "including" | "whereas" | "but"
+            ) && doc.is_lower_word(k + 1)
             {
                 return k;
             }
             // ", and human rights groups warned that …": a new attribution begins.
             if matches!(n, "and" | "but" | "while" | "whereas")
-                && (k + 2..(k + 8).min(limit)).any(|m| {
-                    doc.has(m, class::CUE) && doc.is_lower_word(m) && !doc.inside_quote(m)
-                })
+                && (k + 2..(k + 8).min(limit))
+                    .any(|m| doc.has(m, class::CUE) && doc.is_lower_word(m) && !doc.inside_quote(m))
             {
                 return k;
             }
@@ -822,7 +932,7 @@ fn trim_content(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
 }
 
 /// "according to X, <clause>" and "<clause>, according to X."
-fn according_to(doc: &Doc, unit: &Unit, ui: usize, out: &mut Vec<Raw>) {
+fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
     let Some(i) = (unit.a..unit.b.saturating_sub(1))
         .find(|&k| doc.low(k) == "according" && doc.low(k + 1) == "to" && !doc.inside_quote(k))
     else {
@@ -856,7 +966,7 @@ fn according_to(doc: &Doc, unit: &Unit, ui: usize, out: &mut Vec<Raw>) {
         len: 2,
         kind: CueKind::Speech,
     };
-    out.push(make(doc, unit, ui, content, Some((sa, sb)), &cue, via));
+    out.push(make(doc, unit, content, Some((sa, sb)), &cue, via));
 }
 
 /// The phrase after "according to": up to a comma, a period or the unit's end.

@@ -67,15 +67,21 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
             } else if lw == "and" || lw == "&" {
                 // "Kyiv and Washington", not "… the information and he".
                 doc.is_cap(i + 1) && doc.is_cap(i.wrapping_sub(1)) && i > from
-            } else if doc.is_lower_word(i)
-                && (doc.has(i, class::AUX) || doc.has(i, class::CUE))
-                && !doc.has(i, class::ROLE)
-                // "the report says": a cue word after a determiner is a noun.
-                && !(i > from && doc.has(i - 1, class::DET) && doc.has(i, class::CUE))
-            {
-                false
             } else {
-                true
+                // Verbs end the phrase: past forms and participles ("began taking"),
+                // auxiliaries and cues, except a cue word after a determiner, which is a
+                // noun ("the report says").
+                let verb_form = doc.is_lower_word(i)
+                    && (doc.has(i, class::PAST)
+                        || (lw.ends_with("ing")
+                            && lw.len() > 4
+                            && !doc.has(i.wrapping_sub(1), class::DET)))
+                    && !doc.has(i, class::ROLE | class::GROUP | class::ORG | class::MEDIA);
+                let verb = doc.is_lower_word(i)
+                    && (doc.has(i, class::AUX) || doc.has(i, class::CUE))
+                    && !doc.has(i, class::ROLE)
+                    && !(i > from && doc.has(i - 1, class::DET) && doc.has(i, class::CUE));
+                !(verb_form || verb)
             }
         } else {
             match doc.toks[i].kind {
@@ -100,8 +106,22 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
     }
     // "with footage of Trump saying": a phrase that opens with a preposition names
     // whoever follows its last preposition.
-    if s < end && doc.is_lower_word(s) && (doc.has(s, class::PREP) || matches!(doc.low(s), "with" | "of" | "for" | "by" | "from" | "about" | "among")) {
-        if let Some(k) = (s..end).rev().find(|&k| doc.is_lower_word(k) && (doc.has(k, class::PREP) || matches!(doc.low(k), "with" | "of" | "for" | "by" | "from" | "about" | "among"))) {
+    if s < end
+        && doc.is_lower_word(s)
+        && (doc.has(s, class::PREP)
+            || matches!(
+                doc.low(s),
+                "with" | "of" | "for" | "by" | "from" | "about" | "among"
+            ))
+    {
+        if let Some(k) = (s..end).rev().find(|&k| {
+            doc.is_lower_word(k)
+                && (doc.has(k, class::PREP)
+                    || matches!(
+                        doc.low(k),
+                        "with" | "of" | "for" | "by" | "from" | "about" | "among"
+                    ))
+        }) {
             if k + 1 < end && doc.is_cap(k + 1) {
                 s = k + 1;
             }

@@ -40,22 +40,13 @@ mod f {
     pub(super) const LABELS_3: u32 = 37;
 }
 
-/// FNV-1a over lowercase bytes, apostrophes unified; digits fold to `0`.
-fn hash_word(w: &str, seed: u64) -> u64 {
+/// FNV-1a over a lowercase word's bytes; digits fold to `0`.
+fn hash_word(lower: &str, seed: u64) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
-    for c in w.chars() {
-        let c = match c {
-            '’' | '‘' => '\'',
-            c if c.is_ascii_digit() => '0',
-            c => c,
-        };
-        for l in c.to_lowercase() {
-            let mut b = [0u8; 4];
-            for &byte in l.encode_utf8(&mut b).as_bytes() {
-                h ^= u64::from(byte);
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
-        }
+    for &b in lower.as_bytes() {
+        let b = if b.is_ascii_digit() { b'0' } else { b };
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
 }
@@ -64,26 +55,32 @@ fn bucket(h: u64) -> u32 {
     (NAMED as u64 + h % (DIM - NAMED) as u64) as u32
 }
 
-/// The active features of the sentence in `v` with findings `found`, appended to `out`
-/// (sorted, without repeats).
+/// The active features of the sentence in `v` with findings `found`, in `out` (a repeated
+/// n-gram counts once per occurrence).
 pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32>) {
     out.clear();
     out.push(f::BIAS);
-    let labels = found.labels();
-    for l in &labels {
-        out.push(f::LABEL + Label::ALL.iter().position(|x| x == l).unwrap_or(0) as u32);
+    let mask = found.mask();
+    let count = mask.count_ones();
+    for (k, l) in Label::ALL.iter().enumerate() {
+        if mask & (1 << (*l as u8)) != 0 {
+            out.push(f::LABEL + k as u32);
+        }
     }
-    if labels.is_empty() {
+    let factual = Label::ALL
+        .iter()
+        .any(|l| l.is_factual() && mask & (1 << (*l as u8)) != 0);
+    if count == 0 {
         out.push(f::NO_LABEL);
     }
-    if labels.iter().any(|l| l.is_factual()) {
+    if factual {
         out.push(f::FACTUAL);
-    } else if !labels.is_empty() {
+    } else if count > 0 {
         out.push(f::ONLY_STANCE);
     }
-    if labels.len() == 2 {
+    if count == 2 {
         out.push(f::LABELS_2);
-    } else if labels.len() >= 3 {
+    } else if count >= 3 {
         out.push(f::LABELS_3);
     }
     let s = &found.signals;
@@ -106,7 +103,6 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
     let (mut names, mut digits, mut quoted) = (0u32, false, false);
     let (mut question, mut exclamation) = (false, false);
     let mut persons = [false; 4];
-    let mut buf = String::new();
     let mut prev: Option<u64> = None;
     for i in 0..n {
         let t = v.text(i);
@@ -121,7 +117,13 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
             _ => {}
         }
         if v.is_word(i) {
-            if let Some(p) = v.lex.person(t, &mut buf) {
+            let w = v.lower(i);
+            let pronoun = w.len() <= 7
+                && matches!(
+                    w.as_bytes().first(),
+                    Some(b'i' | b'm' | b'w' | b'u' | b'o' | b'y')
+                );
+            if let Some(p) = pronoun.then(|| v.lex.person(w)).flatten() {
                 persons[usize::from(p)] = true;
             } else if i != v.first_token() && v.is_capitalized(i) && !v.heading_like() {
                 names += 1;
@@ -133,7 +135,7 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
             prev = None;
             continue;
         }
-        let h = hash_word(t, 1);
+        let h = hash_word(v.lower(i), 1);
         out.push(bucket(h));
         if let Some(p) = prev {
             out.push(bucket(p.rotate_left(17) ^ h ^ 0x9e37_79b9_7f4a_7c15));
@@ -175,6 +177,4 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
                 _ => 4,
             },
     );
-    out.sort_unstable();
-    out.dedup();
 }

@@ -47,6 +47,12 @@ impl Found<'_> {
         out.dedup();
         out
     }
+    /// Labels with evidence as a bit set (bit `i` for `Label::ALL[i]`).
+    pub(crate) fn mask(&self) -> u8 {
+        self.evidence
+            .iter()
+            .fold(0, |m, e| m | 1 << (e.label as u8))
+    }
     pub(crate) fn has(&self, label: Label) -> bool {
         self.evidence.iter().any(|e| e.label == label)
     }
@@ -79,14 +85,31 @@ pub(crate) fn label<'t>(
 ) {
     found.clear();
     let n = v.len();
-    let modal_in_sentence = hits.iter().any(|h| {
-        h.tags & tag::PREDICTION != 0
-            && !matches!(
-                v.text(h.from).to_ascii_lowercase().as_str(),
-                "if" | "unless" | "were"
-            )
-    }) || (0..n)
-        .any(|i| v.is_word(i) && matches!(v.lower(i), "can" | "cannot"));
+    // One pass over the words for the rules that look for a word rather than a phrase.
+    let mut can = false;
+    for i in 0..n {
+        if !v.is_word(i) {
+            continue;
+        }
+        let w = v.lower(i);
+        match w {
+            "can" | "cannot" => can = true,
+            "since" => causal_since_at(v, i, found),
+            "than" => comparative_at(v, i, found),
+            "did" | "didn't" => negated_past_at(v, i, found),
+            "up" | "down" => trend_at(v, i, found),
+            _ if w.ends_with("'ll") => contraction_at(v, i, found),
+            _ if w.len() > 3 && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("one")) => {
+                perfect_at(v, i, found)
+            }
+            _ if w.ends_with("ed") || w.ends_with("ing") => generic_verb_at(v, i, found),
+            _ => {}
+        }
+    }
+    let modal_in_sentence = can
+        || hits.iter().any(|h| {
+            h.tags & tag::PREDICTION != 0 && !matches!(v.lower(h.from), "if" | "unless" | "were")
+        });
 
     for (k, h) in hits.iter().enumerate() {
         let (from, to, tags) = (h.from, h.to, h.tags);
@@ -105,11 +128,11 @@ pub(crate) fn label<'t>(
         {
             continue;
         }
-        let word = v.lower(from).to_string();
+        let word = v.lower(from);
         let next_not = to < n && matches!(v.lower(to), "not" | "n't");
         let ability = word == "could" && next_not || word == "couldn't";
         // "the will of the people"
-        let noun_use = matches!(word.as_str(), "will" | "may" | "might" | "act")
+        let noun_use = matches!(word, "will" | "may" | "might" | "act")
             && from > 0
             && matches!(
                 v.lower(from - 1),
@@ -134,10 +157,12 @@ pub(crate) fn label<'t>(
             let numeric_next = to < n && (v.is_number(to) || v.in_numbers(to) || v.text(to) == "$");
             let than =
                 word.ends_with("than") || word == "more" || word == "less" || word == "fewer";
-            let most_of =
-                matches!(word.as_str(), "most" | "least") && to < n && v.lower(to) == "of";
-            let most_alone =
-                matches!(word.as_str(), "most" | "least") && (to >= n || !v.is_word(to));
+            let most_of = matches!(word, "most" | "least") && to < n && v.lower(to) == "of";
+            // "the most serious", "most economically vulnerable" compare; "most
+            // circumstances" counts.
+            let most_alone = matches!(word, "most" | "least")
+                && !(from > 0 && v.lower(from - 1) == "the")
+                && (to >= n || !v.is_word(to) || !adjective_like(v.lower(to)));
             if !(most_of || most_alone || than && numeric_next) {
                 let mut a = from;
                 while a > 0
@@ -185,7 +210,7 @@ pub(crate) fn label<'t>(
         let counterfactual = to + 1 < n && v.lower(to) == "have" && v.is_word(to + 1);
         let bare = (to >= n || v.is_punct(to))
             && matches!(
-                word.as_str(),
+                word,
                 "will" | "would" | "could" | "may" | "might" | "shall" | "can"
             );
         let grants = hits[k + 1..]
@@ -200,7 +225,7 @@ pub(crate) fn label<'t>(
             && !bare
             && !grants
         {
-            let conditional = matches!(word.as_str(), "if" | "unless" | "were to");
+            let conditional = matches!(word, "if" | "unless" | "were");
             if conditional {
                 if modal_in_sentence {
                     found.signals.conditional = true;
@@ -256,11 +281,6 @@ pub(crate) fn label<'t>(
     if found.has(Label::Rule) && found.signals.conditional && found.signals.modal_future == 0 {
         found.evidence.retain(|e| e.label != Label::Prediction);
     }
-    generic_verbs(v, found);
-    negated_past(v, found);
-    comparatives(v, found);
-    contractions(v, found);
-    causal_since(v, found);
 
     quantities.clear();
     let non = quantity::find(v, quantities);
@@ -278,80 +298,81 @@ pub(crate) fn label<'t>(
 /// Past tenses, participles and progressives no lexicon knows: "was wounded", "troops
 /// shelled", "she’s lied", "Kevin was snoring" are events when an auxiliary or a subject
 /// comes right before (adverbs and "not" may stand between).
-fn generic_verbs<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
-    for i in 1..v.len() {
-        if v.covered(i) || !v.is_word(i) || v.is_capitalized(i) {
-            continue;
-        }
-        let w = v.text(i);
-        if w.len() < 4 || !w.is_ascii() || w.contains('-') {
-            continue;
-        }
-        let past = w.ends_with("ed") && !w.ends_with("eed");
-        let progressive = w.len() >= 6 && w.ends_with("ing");
-        if !past && !progressive {
-            continue;
-        }
-        // The word before, skipping adverbs and negation.
-        let mut p = i - 1;
-        while p > 0 && v.is_word(p) && {
-            let l = v.lower(p);
-            l == "not"
-                || l == "never"
-                || l == "also"
-                || l == "just"
-                || l == "already"
-                || (l.len() > 4 && l.ends_with("ly"))
-        } {
-            p -= 1;
-        }
-        if v.covered(p) && !v.in_auxiliaries(p) {
-            continue;
-        }
-        let ok = if !v.is_word(p) {
-            v.token(p).kind == crate::tokens::TokenKind::Handle && past
-        } else if progressive {
-            // Past progressives narrate ("Kevin was snoring"); present ones mostly
-            // characterise ("Russia is stalling").
-            matches!(v.lower(p), "was" | "were")
-        } else {
-            // After a noun, an object must follow ("troops shelled the city"), else the
-            // participle is an adjective ("previous misinterpreted statements").
-            let noun_subject = !(v.in_function_words(p)
-                || v.in_approximators(p)
-                || v.in_clause_words(p)
-                || v.after_determiner(i))
-                && i + 1 < v.len()
-                && (v.is_capitalized(i + 1)
-                    || v.is_number(i + 1)
-                    || v.in_numbers(i + 1)
-                    || v.is_word(i + 1)
-                        && matches!(
-                            v.lower(i + 1),
-                            "the"
-                                | "a"
-                                | "an"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "our"
-                                | "them"
-                                | "him"
-                                | "several"
-                                | "many"
-                                | "some"
-                                | "all"
-                                | "both"
-                                | "no"
-                        ));
-            v.in_auxiliaries(p) || contracted_aux(v.lower(p)) || v.is_capitalized(p) || noun_subject
-        };
-        if ok && !v.modal_before(p + 1) && !v.in_condition(i) {
-            let (a, b) = v.phrase(i, i + 1, 4, 5);
-            found.signals.generic_events += 1;
-            add(v, found, Label::Event, a, b);
-        }
+fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if i == 0 {
+        return;
+    }
+    if v.covered(i) || !v.is_word(i) || v.is_capitalized(i) {
+        return;
+    }
+    let w = v.text(i);
+    if w.len() < 4 || !w.is_ascii() || w.contains('-') {
+        return;
+    }
+    let past = w.ends_with("ed") && !w.ends_with("eed");
+    let progressive = w.len() >= 6 && w.ends_with("ing");
+    if !past && !progressive {
+        return;
+    }
+    // The word before, skipping adverbs and negation.
+    let mut p = i - 1;
+    while p > 0 && v.is_word(p) && {
+        let l = v.lower(p);
+        l == "not"
+            || l == "never"
+            || l == "also"
+            || l == "just"
+            || l == "already"
+            || (l.len() > 4 && l.ends_with("ly"))
+    } {
+        p -= 1;
+    }
+    if v.covered(p) && !v.in_auxiliaries(p) {
+        return;
+    }
+    let ok = if !v.is_word(p) {
+        v.token(p).kind == crate::tokens::TokenKind::Handle && past
+    } else if progressive {
+        // Past progressives narrate ("Kevin was snoring"); present ones mostly
+        // characterise ("Russia is stalling").
+        matches!(v.lower(p), "was" | "were")
+    } else {
+        // After a noun, an object must follow ("troops shelled the city"), else the
+        // participle is an adjective ("previous misinterpreted statements").
+        let noun_subject = !(v.in_function_words(p)
+            || v.in_approximators(p)
+            || v.in_clause_words(p)
+            || v.after_determiner(i))
+            && i + 1 < v.len()
+            && (v.is_capitalized(i + 1)
+                || v.is_number(i + 1)
+                || v.in_numbers(i + 1)
+                || v.is_word(i + 1)
+                    && matches!(
+                        v.lower(i + 1),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "them"
+                            | "him"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "all"
+                            | "both"
+                            | "no"
+                    ));
+        v.in_auxiliaries(p) || contracted_aux(v.lower(p)) || v.is_capitalized(p) || noun_subject
+    };
+    if ok && !v.modal_before(p + 1) && !v.in_condition(i) {
+        let (a, b) = v.phrase(i, i + 1, 4, 5);
+        found.signals.generic_events += 1;
+        add(v, found, Label::Event, a, b);
     }
 }
 
@@ -418,100 +439,161 @@ fn covered_by_mental(v: &mut View<'_, '_>, i: usize) -> bool {
 }
 
 /// "didn't extend", "did not do", "never made": a negated past action is still one.
-fn negated_past<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
-    for i in 0..v.len().saturating_sub(1) {
-        if !v.is_word(i) {
-            continue;
-        }
-        let l = v.lower(i);
-        let next = if l == "didn't" || l == "didn’t" {
-            i + 1
-        } else if l == "did" && v.is_word(i + 1) && matches!(v.lower(i + 1), "not" | "n't") {
-            i + 2
-        } else {
-            continue;
-        };
-        if next < v.len()
-            && v.is_word(next)
-            && !v.in_function_words(next)
-            && !covered_by_mental(v, next)
-        {
-            let (a, b) = v.phrase(i, next + 1, 3, 4);
-            add(v, found, Label::Event, a, b);
-        }
+fn negated_past_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if i + 1 >= v.len() {
+        return;
+    }
+    if !v.is_word(i) {
+        return;
+    }
+    let l = v.lower(i);
+    let next = if l == "didn't" || l == "didn’t" {
+        i + 1
+    } else if l == "did" && v.is_word(i + 1) && matches!(v.lower(i + 1), "not" | "n't") {
+        i + 2
+    } else {
+        return;
+    };
+    if next < v.len()
+        && v.is_word(next)
+        && !v.in_function_words(next)
+        && !covered_by_mental(v, next)
+    {
+        let (a, b) = v.phrase(i, next + 1, 3, 4);
+        add(v, found, Label::Event, a, b);
     }
 }
 
 /// "since" is causal after a comma or "that" and before a clause ("…, since most of them
 /// agree"), temporal before a date or a time ("since 2022", "since then").
-fn causal_since<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
-    for i in 1..v.len() {
-        if !v.is_word(i) || v.lower(i) != "since" {
-            continue;
-        }
-        let after_comma = v.text(i - 1) == "," || matches!(v.lower(i - 1), "that" | "and" | "but");
-        let temporal_next = i + 1 >= v.len()
-            || v.is_number(i + 1)
-            || v.in_months(i + 1)
-            || matches!(
-                v.lower(i + 1),
-                "then" | "last" | "early" | "the" | "before" | "after" | "at" | "its"
-            );
-        if after_comma && !temporal_next {
-            add(v, found, Label::Causal, i, i + 1);
-        }
+fn causal_since_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if i == 0 {
+        return;
+    }
+    if !v.is_word(i) || v.lower(i) != "since" {
+        return;
+    }
+    let after_comma = v.text(i - 1) == "," || matches!(v.lower(i - 1), "that" | "and" | "but");
+    let temporal_next = i + 1 >= v.len()
+        || v.is_number(i + 1)
+        || v.in_months(i + 1)
+        || matches!(
+            v.lower(i + 1),
+            "then" | "last" | "early" | "the" | "before" | "after" | "at" | "its"
+        );
+    if after_comma && !temporal_next {
+        add(v, found, Label::Causal, i, i + 1);
     }
 }
 
 /// "we'll", "they’ll": the future inside one token.
-fn contractions<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
-    for i in 0..v.len() {
-        if v.is_word(i) && v.lower(i).ends_with("'ll") {
-            found.signals.modal_future += 1;
-            let (_, b) = v.phrase(i + 1, i + 1, 0, 3);
-            add(v, found, Label::Prediction, i, b.max(i + 1));
-        }
+fn contraction_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if v.is_word(i) && v.lower(i).ends_with("'ll") {
+        found.signals.modal_future += 1;
+        let (_, b) = v.phrase(i + 1, i + 1, 0, 3);
+        add(v, found, Label::Prediction, i, b.max(i + 1));
     }
 }
 
 /// "-er than": any comparative before "than" ("pays less in taxes than", "costlier
 /// than"), not "rather than" or "other than".
-fn comparatives<'t>(v: &mut View<'_, 't>, found: &mut Found<'t>) {
-    for i in 1..v.len() {
-        if !v.is_word(i) || v.lower(i) != "than" {
-            continue;
+fn comparative_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if i == 0 {
+        return;
+    }
+    if !v.is_word(i) || v.lower(i) != "than" {
+        return;
+    }
+    let from = i.saturating_sub(4);
+    for j in (from..i).rev() {
+        if !v.is_word(j) {
+            break;
         }
-        let from = i.saturating_sub(4);
-        for j in (from..i).rev() {
-            if !v.is_word(j) {
-                break;
+        let w = v.lower(j);
+        let comparative = w.len() > 4
+            && w.ends_with("er")
+            && !matches!(
+                w,
+                "rather"
+                    | "other"
+                    | "whether"
+                    | "never"
+                    | "neither"
+                    | "either"
+                    | "under"
+                    | "over"
+                    | "after"
+                    | "later"
+                    | "sooner"
+            )
+            || matches!(w, "more" | "less" | "fewer" | "worse" | "better");
+        if comparative {
+            // "more than 800": a number follows; the quantity owns it.
+            let numeric = i + 1 < v.len() && (v.is_number(i + 1) || v.in_numbers(i + 1));
+            if !numeric && !v.covered(j) {
+                add(v, found, Label::Comparison, j, i + 1);
             }
-            let w = v.lower(j);
-            let comparative = w.len() > 4
-                && w.ends_with("er")
-                && !matches!(
-                    w,
-                    "rather"
-                        | "other"
-                        | "whether"
-                        | "never"
-                        | "neither"
-                        | "either"
-                        | "under"
-                        | "over"
-                        | "after"
-                        | "later"
-                        | "sooner"
-                )
-                || matches!(w, "more" | "less" | "fewer" | "worse" | "better");
-            if comparative {
-                // "more than 800": a number follows; the quantity owns it.
-                let numeric = i + 1 < v.len() && (v.is_number(i + 1) || v.in_numbers(i + 1));
-                if !numeric && !v.covered(j) {
-                    add(v, found, Label::Comparison, j, i + 1);
-                }
-                break;
-            }
+            break;
         }
     }
+}
+
+/// The word before `i` that is not an adverb or a negation.
+fn before_adverbs(v: &mut View<'_, '_>, i: usize) -> Option<usize> {
+    let mut p = i.checked_sub(1)?;
+    while p > 0 && v.is_word(p) && {
+        let l = v.lower(p);
+        matches!(
+            l,
+            "not" | "never" | "also" | "just" | "already" | "still" | "n't"
+        ) || (l.len() > 4 && l.ends_with("ly"))
+    } {
+        p -= 1;
+    }
+    v.is_word(p).then_some(p)
+}
+
+/// "is not up", "are dramatically down": a trend stated with "be".
+fn trend_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if v.covered(i) {
+        return;
+    }
+    let Some(p) = before_adverbs(v, i) else {
+        return;
+    };
+    if matches!(
+        v.lower(p),
+        "is" | "are" | "was" | "were" | "been" | "isn't" | "aren't"
+    ) {
+        let (a, b) = v.phrase(i, i + 1, 3, 2);
+        add(v, found, Label::Comparison, a, b);
+    }
+}
+
+/// Irregular participles after "has/have/had" ("has never taken on", "had given"): a
+/// past action, unless the verb is one of saying or thinking (a lexicon phrase).
+fn perfect_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if v.covered(i) || v.is_capitalized(i) || matches!(v.lower(i), "been" | "seen" | "gone") {
+        return;
+    }
+    let Some(p) = before_adverbs(v, i) else {
+        return;
+    };
+    let w = v.lower(p);
+    let aux = matches!(w, "has" | "have" | "had" | "hasn't" | "haven't" | "hadn't")
+        || ["'ve", "'d"].iter().any(|s| w.ends_with(s)) && w.len() > 3;
+    if aux && !v.modal_before(p + 1) && !v.in_condition(i) {
+        let (a, b) = v.phrase(i, i + 1, 4, 5);
+        add(v, found, Label::Event, a, b);
+    }
+}
+
+/// Ends like an adjective or an adverb ("serious", "economically", "effective").
+fn adjective_like(w: &str) -> bool {
+    [
+        "ly", "ous", "ive", "al", "ful", "ic", "ant", "ent", "able", "ible", "ed", "ing", "less",
+        "ary", "ory", "ile",
+    ]
+    .iter()
+    .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }

@@ -2,6 +2,7 @@
 //! Aho–Corasick automaton (phrases) and a few word sets (single tokens).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -27,6 +28,8 @@ pub(crate) mod tag {
     pub(crate) const MENTAL: u32 = 1 << 10;
     pub(crate) const RULE_NOUN: u32 = 1 << 11;
     pub(crate) const RULE_VERB: u32 = 1 << 12;
+    /// A number word ("forty", "millions"), found in the same pass as the phrases.
+    pub(crate) const NUMBER_WORD: u32 = 1 << 13;
 
     /// The tag of a label's own lexicon.
     pub(crate) fn of(label: crate::document::Label) -> u32 {
@@ -44,7 +47,11 @@ pub(crate) mod tag {
     }
 }
 
-const PHRASE_FILES: [(&str, u32); 13] = [
+const PHRASE_FILES: [(&str, u32); 14] = [
+    (
+        include_str!("../../data/claims/numbers.txt"),
+        tag::NUMBER_WORD,
+    ),
     (
         include_str!("../../data/claims/quantity.txt"),
         tag::QUANTITY,
@@ -78,9 +85,33 @@ const PHRASE_FILES: [(&str, u32); 13] = [
     ),
 ];
 
+/// FNV-1a: the sets hold short words, for which SipHash's setup dominates lookups.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastSet = HashSet<Box<str>, BuildHasherDefault<Fnv>>;
+
 /// A set of lowercase words, looked up without allocating (the caller lends a buffer).
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Words(HashSet<Box<str>>);
+pub(crate) struct Words(FastSet);
 
 impl Words {
     fn new(data: &str) -> Words {
@@ -89,6 +120,11 @@ impl Words {
                 .map(|e| normalize(e).into_boxed_str())
                 .collect(),
         )
+    }
+
+    /// Is `lower` (already lowercase, straight apostrophes) in the set?
+    pub(crate) fn has_lower(&self, lower: &str) -> bool {
+        self.0.contains(lower)
     }
 
     /// Is `word` in the set, ignoring case and apostrophe style?
@@ -101,7 +137,7 @@ impl Words {
                 c => buf.extend(c.to_lowercase()),
             }
         }
-        self.0.contains(buf.as_str())
+        self.has_lower(buf)
     }
 }
 
@@ -184,7 +220,7 @@ pub(crate) struct Lexicons {
     pub(crate) clause_words: Words,
     pub(crate) modals: Words,
     pub(crate) auxiliaries: Words,
-    persons: HashMap<Box<str>, u8>,
+    persons: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>>,
 }
 
 /// A lexicon phrase found in the text, on word boundaries.
@@ -239,10 +275,11 @@ impl Lexicons {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::option(format!("claim lexicons: {e}")))?;
-        let mut persons = HashMap::new();
+        let mut persons = HashMap::default();
         for e in entries(include_str!("../../data/claims/persons.txt")) {
             let (p, w) = match e.split_once(':') {
                 Some(("1s", w)) => (person::FIRST_SINGULAR, w),
@@ -268,23 +305,15 @@ impl Lexicons {
         })
     }
 
-    /// The person of a pronoun, if it is one.
-    pub(crate) fn person(&self, word: &str, buf: &mut String) -> Option<u8> {
-        buf.clear();
-        for c in word.chars() {
-            match c {
-                '’' => buf.push('\''),
-                c => buf.push(c.to_ascii_lowercase()),
-            }
-        }
-        self.persons.get(buf.as_str()).copied()
+    /// The person of a pronoun (given in lowercase), if it is one.
+    pub(crate) fn person(&self, lower: &str) -> Option<u8> {
+        self.persons.get(lower).copied()
     }
 
     /// Every lexicon phrase in `text` on word boundaries, leftmost-longest and
     /// non-overlapping, in text order. One pass over the whole document.
     pub(crate) fn hits(&self, text: &str, out: &mut Vec<Hit>) {
-        let mut all: Vec<Hit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
+        for m in self.automaton.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
@@ -300,19 +329,11 @@ impl Lexicons {
             if cuts(first, before) || cuts(last, after) {
                 continue;
             }
-            all.push(Hit {
+            out.push(Hit {
                 start: s,
                 end: e,
                 tags: self.tags[m.pattern().as_usize()],
             });
-        }
-        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut reach = 0;
-        for h in all {
-            if h.start >= reach {
-                reach = h.end;
-                out.push(h);
-            }
         }
     }
 }

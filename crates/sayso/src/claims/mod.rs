@@ -34,12 +34,25 @@ pub(crate) struct Tagger {
 #[derive(Default)]
 struct Scratch<'t> {
     buf: String,
+    lowered: sentence::Lowered,
     local: Vec<LocalHit>,
     taken: Vec<bool>,
     covered: Vec<bool>,
+    numbers: Vec<bool>,
     quantities: Vec<quantity::Quantity>,
     features: Vec<u32>,
     found: Found<'t>,
+}
+
+/// How to read a sentence.
+#[derive(Clone, Copy)]
+struct How {
+    /// The splitter made it a heading.
+    heading: bool,
+    /// The document has an author (first person is the author reporting).
+    authored: bool,
+    /// Score it even without labels (training).
+    always_score: bool,
 }
 
 /// One analysed sentence: the model's probability and the blend's other inputs.
@@ -74,15 +87,21 @@ impl Tagger {
         text: &'t str,
         toks: &[Token],
         hits: &[Hit],
-        heading: bool,
-        authored: bool,
+        how: How,
         sc: &mut Scratch<'t>,
     ) -> Analysis {
+        let How {
+            heading,
+            authored,
+            always_score,
+        } = how;
         sc.local.clear();
         sc.taken.clear();
         sc.taken.resize(toks.len(), false);
         sc.covered.clear();
         sc.covered.resize(toks.len(), false);
+        sc.numbers.clear();
+        sc.numbers.resize(toks.len(), false);
         for h in hits {
             // Phrases must cover whole tokens ("based" inside "Kyiv-based" does not count).
             let from = toks.partition_point(|t| t.start < h.start);
@@ -93,6 +112,12 @@ impl Tagger {
             if h.tags & tag::QUANTITY != 0 {
                 sc.taken[from..to].fill(true);
             }
+            if h.tags & tag::NUMBER_WORD != 0 {
+                sc.numbers[from..to].fill(true);
+            }
+            if h.tags & !tag::NUMBER_WORD == 0 {
+                continue;
+            }
             sc.covered[from..to].fill(true);
             sc.local.push(LocalHit {
                 from,
@@ -102,15 +127,30 @@ impl Tagger {
         }
         let Scratch {
             buf,
+            lowered,
             local,
             taken,
             covered,
+            numbers,
             quantities,
             features,
             found,
         } = sc;
-        let mut v = View::new(text, toks, &self.lex, buf, heading, taken, covered);
+        lowered.fill(text, toks);
+        let mut v = View::new(
+            text, toks, &self.lex, lowered, buf, heading, taken, covered, numbers,
+        );
         labels::label(&mut v, local, quantities, found);
+        if found.evidence.is_empty() && !always_score {
+            // No claim, nothing to score.
+            return Analysis {
+                model_p: 0.0,
+                inputs: BlendInputs {
+                    factual: false,
+                    prior: 0.0,
+                },
+            };
+        }
         features::extract(&mut v, found, features);
         let model_p = score::sigmoid(self.model.logit(features));
         let (mut addressed, mut question) = (false, false);
@@ -151,6 +191,12 @@ impl Tagger {
         let mut sc = Scratch::default();
         let mut claims = Vec::new();
         let (mut ti, mut hi) = (0, 0);
+        // Attributions whose content may overlap the current sentence: a window that
+        // moves forward with the sentences, so finding sources stays linear.
+        let mut by_start: Vec<&Attribution<'t>> = attributions.iter().collect();
+        by_start.sort_by_key(|a| a.content.start());
+        let (mut next, mut active) = (0, Vec::<Attribution<'t>>::new());
+        let author = source::author(entities);
         for (index, s) in cx.sentences.iter().enumerate() {
             while ti < tokens.len() && tokens[ti].start < s.start() {
                 ti += 1;
@@ -172,8 +218,19 @@ impl Tagger {
             if s.kind() == SentenceKind::Boilerplate || toks.is_empty() {
                 continue;
             }
+            while next < by_start.len() && by_start[next].content.start() < s.end() {
+                active.push(by_start[next].clone());
+                next += 1;
+            }
+            active.retain(|a| a.content.end() > s.start());
             let heading = s.kind() == SentenceKind::Heading;
-            let a = self.analyze(text, toks, shits, heading, cx.author.is_some(), &mut sc);
+            let authored = cx.author.is_some();
+            let how = How {
+                heading,
+                authored,
+                always_score: false,
+            };
+            let a = self.analyze(text, toks, shits, how, &mut sc);
             let found = &sc.found;
             let labels = found.labels();
             if labels.is_empty() {
@@ -189,7 +246,7 @@ impl Tagger {
                 checkworthy: factual && score >= 0.5,
                 score,
                 hedged: found.hedged,
-                source: source::source(s.span(), &evidence, attributions, entities),
+                source: source::source(s.span(), &evidence, &active, author),
                 evidence,
             });
         }
@@ -214,7 +271,12 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
     let mut hits = Vec::new();
     tagger.lex.hits(text, &mut hits);
     let mut sc = Scratch::default();
-    let a = tagger.analyze(text, &tokens, &hits, false, false, &mut sc);
+    let how = How {
+        heading: false,
+        authored: false,
+        always_score: true,
+    };
+    let a = tagger.analyze(text, &tokens, &hits, how, &mut sc);
     (std::mem::take(&mut sc.features), a.inputs)
 }
 

@@ -94,15 +94,15 @@ fn digits(v: &mut View<'_, '_>, i: usize) -> Verdict {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(t.len());
     let suffix = &t[digits_end..];
-    let suffix_lower = suffix.to_ascii_lowercase();
-    if ORDINAL_SUFFIXES.contains(&suffix_lower.as_str()) {
+    let suffix_lower = v.lower(i).get(digits_end..).unwrap_or("");
+    if ORDINAL_SUFFIXES.contains(&suffix_lower) {
         return Verdict::No;
     }
     if suffix_lower == "s" {
         // "the 1990s"
         return Verdict::Date;
     }
-    if !suffix.is_empty() && !GLUED_UNITS.contains(&suffix_lower.as_str()) {
+    if !suffix.is_empty() && !GLUED_UNITS.contains(&suffix_lower) {
         return Verdict::No;
     }
     // "9/11", "24/7", dates with slashes, URL parts.
@@ -179,8 +179,11 @@ fn names_a_proposal(v: &mut View<'_, '_>, i: usize) -> bool {
 
 fn words(v: &mut View<'_, '_>, i: usize) -> Verdict {
     let t = v.text(i);
-    let head = t.split(['-', '‐']).next().unwrap_or(t);
-    let is_number = v.in_numbers(i) || (head.len() < t.len() && v.word_in_numbers(head));
+    let is_number = v.in_numbers(i)
+        || t.contains(['-', '‐']) && {
+            let head = t.split(['-', '‐']).next().unwrap_or(t);
+            v.word_in_numbers(head)
+        };
     if !is_number {
         return Verdict::No;
     }

@@ -93,8 +93,11 @@ pub(crate) fn sigmoid(z: f32) -> f32 {
 /// How strongly the labels alone say "check-worthy": a factual claim in third-person
 /// narrative (news) is, unless it is hedged, a question or the speaker's own talk.
 pub(crate) fn prior(found: &Found<'_>, personal: bool, question: bool) -> f32 {
-    let labels = found.labels();
-    let factual = labels.iter().filter(|l| l.is_factual()).count();
+    let mask = found.mask();
+    let factual = Label::ALL
+        .iter()
+        .filter(|l| l.is_factual() && mask & (1 << (**l as u8)) != 0)
+        .count();
     if factual == 0 {
         return 0.0;
     }

@@ -4,11 +4,44 @@ use super::lexicons::{Lexicons, Words};
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 
-/// One sentence's tokens (indexes are local: `0..len()`), the lexicons, and a lookup buffer.
+/// Lowercase forms of a sentence's tokens (straight apostrophes), made once per sentence
+/// into buffers reused across the document.
+#[derive(Default)]
+pub(crate) struct Lowered {
+    text: String,
+    at: Vec<(usize, usize)>,
+}
+
+impl Lowered {
+    pub(crate) fn fill(&mut self, text: &str, toks: &[Token]) {
+        self.text.clear();
+        self.at.clear();
+        for t in toks {
+            let start = self.text.len();
+            let word = text.get(t.start..t.end).unwrap_or("");
+            if word.is_ascii() {
+                self.text.push_str(word);
+                self.text[start..].make_ascii_lowercase();
+            } else {
+                for c in word.chars() {
+                    match c {
+                        '’' | '‘' => self.text.push('\''),
+                        c => self.text.extend(c.to_lowercase()),
+                    }
+                }
+            }
+            self.at.push((start, self.text.len()));
+        }
+    }
+}
+
+/// One sentence's tokens (indexes are local: `0..len()`), their lowercase forms, and the
+/// lexicons.
 pub(crate) struct View<'a, 't> {
     pub(crate) text: &'t str,
     toks: &'a [Token],
     pub(crate) lex: &'a Lexicons,
+    lowered: &'a Lowered,
     buf: &'a mut String,
     heading: bool,
     first: usize,
@@ -16,6 +49,8 @@ pub(crate) struct View<'a, 't> {
     taken: &'a [bool],
     /// Tokens of any lexicon phrase (parallel to `toks`).
     covered: &'a [bool],
+    /// Number words (parallel to `toks`).
+    numbers: &'a [bool],
 }
 
 /// Adverbs and particles that may stand between a modal and its verb.
@@ -41,14 +76,18 @@ fn is_filler(w: &str) -> bool {
 }
 
 impl<'a, 't> View<'a, 't> {
+    // The per-token flag slices come from buffers reused across the document.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         text: &'t str,
         toks: &'a [Token],
         lex: &'a Lexicons,
+        lowered: &'a Lowered,
         buf: &'a mut String,
         heading: bool,
         taken: &'a [bool],
         covered: &'a [bool],
+        numbers: &'a [bool],
     ) -> View<'a, 't> {
         let first = toks
             .iter()
@@ -58,17 +97,19 @@ impl<'a, 't> View<'a, 't> {
             text,
             toks,
             lex,
+            lowered,
             buf,
             heading,
             first,
             taken,
             covered,
+            numbers,
         };
         if !v.heading {
             // A line with most words capitalised reads as a headline.
             let (mut words, mut caps) = (0, 0);
             for i in 0..v.len() {
-                if v.is_word(i) && v.text(i).chars().count() > 3 {
+                if v.is_word(i) && v.text(i).len() > 3 {
                     words += 1;
                     caps += usize::from(v.is_capitalized(i));
                 }
@@ -89,17 +130,14 @@ impl<'a, 't> View<'a, 't> {
             .get(self.toks[i].start..self.toks[i].end)
             .unwrap_or("")
     }
-    /// ASCII-lowercase comparison helper: the token lowercased if it is short ASCII.
-    pub(crate) fn lower(&mut self, i: usize) -> &str {
-        let t = self.text(i);
-        self.buf.clear();
-        for c in t.chars() {
-            match c {
-                '’' => self.buf.push('\''),
-                c => self.buf.extend(c.to_lowercase()),
-            }
-        }
-        self.buf.as_str()
+    /// The token in lowercase, apostrophes straightened.
+    pub(crate) fn lower(&self, i: usize) -> &'a str {
+        let lowered: &'a Lowered = self.lowered;
+        lowered
+            .at
+            .get(i)
+            .and_then(|&(a, b)| lowered.text.get(a..b))
+            .unwrap_or("")
     }
     pub(crate) fn is_word(&self, i: usize) -> bool {
         i < self.len() && self.toks[i].kind == TokenKind::Word
@@ -111,7 +149,12 @@ impl<'a, 't> View<'a, 't> {
         i < self.len() && self.toks[i].kind == TokenKind::Punct
     }
     pub(crate) fn is_capitalized(&self, i: usize) -> bool {
-        self.text(i).chars().next().is_some_and(char::is_uppercase)
+        let t = self.text(i);
+        match t.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => t.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
     pub(crate) fn first_token(&self) -> usize {
         self.first
@@ -137,11 +180,11 @@ impl<'a, 't> View<'a, 't> {
     }
 
     fn has(&mut self, set: fn(&Lexicons) -> &Words, i: usize) -> bool {
-        let t = self.text(i);
-        set(self.lex).has(t, self.buf)
+        set(self.lex).has_lower(self.lower(i))
     }
+    /// A number word (found by the lexicon pass over the document).
     pub(crate) fn in_numbers(&mut self, i: usize) -> bool {
-        self.has(|l| &l.numbers, i)
+        self.numbers.get(i).copied().unwrap_or(false)
     }
     pub(crate) fn word_in_numbers(&mut self, w: &str) -> bool {
         self.lex.numbers.has(w, self.buf)

@@ -40,21 +40,25 @@ fn covering<'a, 't>(
     best.map(|(_, _, a)| a)
 }
 
-/// The source entity of a claim made by `sentence` with `evidence`.
+/// The document's author entity, if it has one.
+pub(crate) fn author(entities: &[Entity<'_>]) -> Option<EntityId> {
+    entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Author)
+        .map(|e| e.id)
+}
+
+/// The source entity of a claim made by `sentence` with `evidence`; `author` is the
+/// document's [`author`].
 pub(crate) fn source(
     sentence: Span<'_>,
     evidence: &[Evidence<'_>],
     attributions: &[Attribution<'_>],
-    entities: &[Entity<'_>],
+    author: Option<EntityId>,
 ) -> Option<EntityId> {
     covering(sentence, evidence, attributions)
         .and_then(|a| a.entity)
-        .or_else(|| {
-            entities
-                .iter()
-                .find(|e| e.kind == EntityKind::Author)
-                .map(|e| e.id)
-        })
+        .or(author)
 }
 
 #[cfg(test)]
@@ -99,12 +103,12 @@ mod tests {
             }]
         };
         let entities = [entity(1, EntityKind::Author), entity(2, EntityKind::Person)];
-        assert_eq!(
-            source(s1, &ev("bridge collapsed"), &atts, &entities),
-            Some(2)
-        );
-        assert_eq!(source(s2, &ev("Rain fell"), &atts, &entities), Some(1));
-        assert_eq!(source(s2, &ev("Rain fell"), &atts, &entities[1..]), None);
+        let au = author(&entities);
+        assert_eq!(au, Some(1));
+        assert_eq!(source(s1, &ev("bridge collapsed"), &atts, au), Some(2));
+        assert_eq!(source(s2, &ev("Rain fell"), &atts, au), Some(1));
+        let none = author(&entities[1..]);
+        assert_eq!(source(s2, &ev("Rain fell"), &atts, none), None);
     }
 
     #[test]
@@ -117,10 +121,8 @@ mod tests {
             label: Label::Event,
             span: Span::new(text, at, at + 15).unwrap(),
         }];
-        assert_eq!(
-            source(s, &ev, &atts, &[entity(1, EntityKind::Person)]),
-            None
-        );
+        let au = author(&[entity(1, EntityKind::Person)]);
+        assert_eq!(source(s, &ev, &atts, au), None);
     }
 
     #[test]
@@ -134,6 +136,6 @@ mod tests {
         );
         let inner = attribution(text, "favors rivals", Some(4));
         let ents = [entity(1, EntityKind::Author)];
-        assert_eq!(source(s, &[], &[inner, outer], &ents), Some(3));
+        assert_eq!(source(s, &[], &[inner, outer], author(&ents)), Some(3));
     }
 }

@@ -7,8 +7,7 @@
 
 use super::lexicons::Lexicons;
 use super::text::{
-    closer_len, decode, is_opening_mark, is_plausible_start, is_terminal_byte, skip_ws,
-    ELLIPSIS,
+    ELLIPSIS, closer_len, decode, is_opening_mark, is_plausible_start, is_terminal_byte, skip_ws,
 };
 
 /// A sentence as the scan finds it: byte span, and how many line breaks separate it from
@@ -20,9 +19,9 @@ pub(crate) struct Raw {
     pub(crate) breaks_before: u8,
 }
 
-/// Bytes that may end a sentence: `.` `!` `?`, line breaks, and 0xE2 (the lead byte of
-/// `…` and of the Unicode line and paragraph separators). The scan finds them with
-/// `memchr`; the table states the set (and checks it in debug builds).
+/// Bytes that may end a sentence: `.` `!` `?`, line breaks, and the last bytes of `…`
+/// and of the Unicode line and paragraph separators. The scan finds them with `memchr`;
+/// the table states the set (and checks it in debug builds).
 static INTEREST: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
@@ -30,7 +29,9 @@ static INTEREST: [bool; 256] = {
     t[b'?' as usize] = true;
     t[b'\n' as usize] = true;
     t[b'\r' as usize] = true;
-    t[0xE2] = true;
+    t[0xA6] = true;
+    t[0xA8] = true;
+    t[0xA9] = true;
     t
 };
 
@@ -80,12 +81,15 @@ impl Scan<'_, '_> {
     fn run(&mut self) {
         let b = self.bytes;
         let n = b.len();
-        // Two cached searches, each kept ahead of the scan: the frequent bytes (`.`, line
-        // feeds, the lead byte of `…`) and the rare ones (`?`, `!`, carriage returns).
-        let find_a = |i: usize| memchr::memchr3(b'.', b'\n', 0xE2, &b[i..]).map_or(n, |k| i + k);
+        // Three cached searches, each kept ahead of the scan: the frequent bytes (`.`, line
+        // feeds, the last byte of `…`), the rare ones (`?`, `!`, carriage returns) and the
+        // last bytes of the Unicode line and paragraph separators. Multi-byte marks are
+        // found by their last byte, which (unlike their lead byte 0xE2) curly quotes and
+        // dashes do not share.
+        let find_a = |i: usize| memchr::memchr3(b'.', b'\n', 0xA6, &b[i..]).map_or(n, |k| i + k);
         let find_b = |i: usize| memchr::memchr3(b'?', b'!', b'\r', &b[i..]).map_or(n, |k| i + k);
-        let mut next_a = find_a(0);
-        let mut next_b = find_b(0);
+        let find_c = |i: usize| memchr::memchr2(0xA8, 0xA9, &b[i..]).map_or(n, |k| i + k);
+        let (mut next_a, mut next_b, mut next_c) = (find_a(0), find_b(0), find_c(0));
         let mut i = 0;
         while i < n {
             // Every handler returns a position past the byte it was given, so a cached
@@ -96,26 +100,21 @@ impl Scan<'_, '_> {
             if next_b < i {
                 next_b = find_b(i);
             }
-            i = next_a.min(next_b);
-            if i >= n {
+            if next_c < i {
+                next_c = find_c(i);
+            }
+            let k = next_a.min(next_b).min(next_c);
+            if k >= n {
                 break;
             }
-            debug_assert!(INTEREST[b[i] as usize]);
-            i = match b[i] {
-                b'.' | b'!' | b'?' => self.terminal(i),
-                b'\n' | b'\r' => self.line_break(i),
-                _ => {
-                    // 0xE2: an ellipsis, a line/paragraph separator, or another character.
-                    if b.get(i + 1) == Some(&0x80) {
-                        match b.get(i + 2) {
-                            Some(&0xA6) => self.terminal(i),
-                            Some(&0xA8) | Some(&0xA9) => self.line_break(i),
-                            _ => i + 1,
-                        }
-                    } else {
-                        i + 1
-                    }
-                }
+            debug_assert!(INTEREST[b[k] as usize]);
+            let lead = k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80;
+            i = match b[k] {
+                b'.' | b'!' | b'?' => self.terminal(k),
+                b'\n' | b'\r' => self.line_break(k),
+                0xA6 if lead => self.terminal(k - 2),
+                0xA8 | 0xA9 if lead => self.line_break(k - 2),
+                _ => k + 1,
             };
         }
         self.cut(n, n);
@@ -367,8 +366,8 @@ impl Scan<'_, '_> {
     fn attribution_tail(&self, q: usize) -> bool {
         let b = self.bytes;
         let mut k = q;
-        let mut capitalised = 0;
-        for _ in 0..4 {
+        // Up to three capitalised words (a name, a pronoun), then the verb.
+        for capitalised in 0..4 {
             let w = self.word_at(k);
             if w.is_empty() {
                 return false;
@@ -379,7 +378,6 @@ impl Scan<'_, '_> {
             if !w.chars().next().is_some_and(char::is_uppercase) {
                 return false;
             }
-            capitalised += 1;
             k += w.len();
             if b.get(k) == Some(&b'.') {
                 k += 1;

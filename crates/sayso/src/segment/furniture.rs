@@ -7,11 +7,14 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::analyzer::AnalyzerBuilder;
 use crate::error::Error;
 use crate::lexicon::entries;
 
-use super::lexicons::WordSet;
+use super::lexicons::{Fnv, WordSet};
 
 const PHRASES: &str = include_str!("../../data/boilerplate.txt");
 const ZONES: &str = include_str!("../../data/furniture_zones.txt");
@@ -33,11 +36,14 @@ enum Anchor {
     Whole,
 }
 
+/// Line-start phrases keyed by [`first_word_key`].
+type StartPhrases = HashMap<u64, Vec<(Box<str>, Anchor)>, BuildHasherDefault<Fnv>>;
+
 #[derive(Clone, Debug)]
 pub(crate) struct Furniture {
-    /// `^` and `=` phrases, searched anchored at a line start.
-    at_start: AhoCorasick,
-    at_start_kind: Vec<Anchor>,
+    /// `^` and `=` phrases by their first word in lowercase (a line is looked up by its
+    /// own first word, so running text costs one hash probe a line), longest first.
+    at_start: StartPhrases,
     /// Plain phrases, searched anywhere in a short sentence.
     anywhere: AhoCorasick,
     /// Lines that open a furniture run (whole-line matches).
@@ -63,7 +69,10 @@ impl Furniture {
             }
         }
         // A phrase listed both ways matches as a line start (the weaker test).
-        starts.sort_by(|a, b| a.0.cmp(&b.0).then((a.1 == Anchor::Whole).cmp(&(b.1 == Anchor::Whole))));
+        starts.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then((a.1 == Anchor::Whole).cmp(&(b.1 == Anchor::Whole)))
+        });
         starts.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
         starts.retain(|(p, _)| !p.is_empty());
         anywhere.retain(|p| !p.is_empty());
@@ -76,7 +85,16 @@ impl Furniture {
                 .build(pats)
                 .map_err(|e| Error::option(format!("boilerplate phrases: {e}")))
         };
-        let at_start = anchored(starts.iter().map(|(p, _)| p.as_str()).collect())?;
+        let mut at_start = StartPhrases::default();
+        for (p, a) in &starts {
+            at_start
+                .entry(first_word_key(p))
+                .or_default()
+                .push((p.as_str().into(), *a));
+        }
+        for list in at_start.values_mut() {
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
         let zones = anchored(entries(ZONES).collect())?;
         // Spelled out in its usual cases rather than searched case-insensitively, so that
         // the automaton keeps its SIMD prefilter: these phrases are rare in running text.
@@ -100,12 +118,15 @@ impl Furniture {
             .map_err(|e| Error::option(format!("boilerplate phrases: {e}")))?;
         let words = |data: &str| -> WordSet {
             entries(data)
-                .map(|w| w.trim_end_matches('!').to_ascii_lowercase().into_boxed_str())
+                .map(|w| {
+                    w.trim_end_matches('!')
+                        .to_ascii_lowercase()
+                        .into_boxed_str()
+                })
                 .collect()
         };
         Ok(Furniture {
             at_start,
-            at_start_kind: starts.iter().map(|(_, a)| *a).collect(),
             anywhere: anywhere_ac,
             zones,
             datetime: words(DATETIME),
@@ -152,7 +173,7 @@ impl Furniture {
         if s.len() > SHORT {
             return false;
         }
-        if is_bracketed_credit(s) {
+        if is_bracketed_credit(s) || is_slash_credit(s) {
             return true;
         }
         self.anywhere
@@ -184,14 +205,23 @@ impl Furniture {
     }
 
     fn phrase_at_start(&self, line: &str) -> bool {
-        let Some(m) = self.at_start.find(Input::new(line).anchored(Anchored::Yes)) else {
+        let Some(list) = self.at_start.get(&first_word_key(line)) else {
             return false;
         };
-        let rest = &line[m.end()..];
-        match self.at_start_kind[m.pattern().as_usize()] {
-            Anchor::Start => word_bounded(line, m.start(), m.end()),
-            Anchor::Whole => is_line_rest(rest),
+        let bytes = line.as_bytes();
+        for (p, anchor) in list {
+            let Some(head) = bytes.get(..p.len()) else {
+                continue;
+            };
+            if !head.eq_ignore_ascii_case(p.as_bytes()) || !line.is_char_boundary(p.len()) {
+                continue;
+            }
+            return match anchor {
+                Anchor::Start => word_bounded(line, 0, p.len()),
+                Anchor::Whole => is_line_rest(&line[p.len()..]),
+            };
         }
+        false
     }
 
     /// "2 min read", "0 members on board", "1.2K shares".
@@ -224,7 +254,9 @@ impl Furniture {
             if k >= 14 {
                 return false;
             }
-            let w = w.trim_matches(|c: char| matches!(c, ',' | '|' | '·' | '-' | '–' | '—' | '(' | ')' | ':'));
+            let w = w.trim_matches(|c: char| {
+                matches!(c, ',' | '|' | '·' | '-' | '–' | '—' | '(' | ')' | ':')
+            });
             if w.is_empty() {
                 continue;
             }
@@ -247,6 +279,20 @@ impl Furniture {
     }
 }
 
+/// A hash of the leading run of ASCII letters and digits, in lowercase (of nothing when
+/// the text starts otherwise). Collisions only cost a comparison.
+fn first_word_key(s: &str) -> u64 {
+    let mut h = Fnv::default();
+    for &b in s
+        .as_bytes()
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+    {
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
+}
+
 /// `w` in ASCII lowercase, in `buf` (no allocation); `None` when it does not fit.
 fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let out = buf.get_mut(..w.len())?;
@@ -257,8 +303,14 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 
 /// What may follow a whole-line phrase: nothing but punctuation and arrows.
 fn is_line_rest(rest: &str) -> bool {
-    rest.chars()
-        .all(|c| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '›' | '»' | '>' | '→' | '|' | '…' | '+' | '-' | '(' | ')') || c.is_ascii_digit())
+    rest.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '.' | '!' | '›' | '»' | '>' | '→' | '|' | '…' | '+' | '-' | '(' | ')'
+            )
+            || c.is_ascii_digit()
+    })
 }
 
 /// No letter or digit glued to either side of `s[start..end]` (where the phrase itself
@@ -295,18 +347,44 @@ fn is_url(line: &str) -> bool {
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 fn is_byline(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
         return false;
     };
     let words: Vec<&str> = rest.split_whitespace().take(11).collect();
-    if words.is_empty() || words.len() > 10 || line.ends_with(['.', '!', '?']) && !line.ends_with(" Jr.") {
+    if words.is_empty()
+        || words.len() > 10
+        || line.ends_with(['.', '!', '?']) && !line.ends_with(" Jr.")
+    {
         return false;
     }
     let names = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '@'))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '@')
+        })
         .count();
     names * 3 >= words.len() * 2
+}
+
+/// "Jane Doe/AP", "John Roe / Reuters": a few capitalised words, a slash and an agency,
+/// with no terminal punctuation.
+fn is_slash_credit(s: &str) -> bool {
+    let Some((who, agency)) = s.rsplit_once('/') else {
+        return false;
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let who: Vec<&str> = who.split_whitespace().collect();
+    let agency: Vec<&str> = agency.split_whitespace().collect();
+    !s.contains("://")
+        && !s.ends_with(['.', '!', '?'])
+        && (1..=4).contains(&who.len())
+        && (1..=4).contains(&agency.len())
+        && who.iter().chain(&agency).all(|w| capital(w) || *w == "via")
 }
 
 /// "(Jane Doe / Reuters)": a short bracketed sentence with no terminal punctuation inside.
@@ -365,6 +443,9 @@ mod tests {
         assert!(!f.sentence("(The meeting was cancelled.)"));
         assert!(f.sentence("Sign up to our newsletter for more."));
         assert!(f.sentence("John Roe/AFP via Getty Images"));
+        assert!(f.sentence("Jose Luis Marin/AP"));
+        assert!(!f.sentence("The ratio was 3/4 of the vote."));
+        assert!(!f.sentence("He and/or she left"));
         assert!(f.opens_zone("Related stories"));
         assert!(f.opens_zone("READ MORE:"));
         assert!(!f.opens_zone("Related stories of the war were told."));

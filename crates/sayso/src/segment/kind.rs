@@ -11,15 +11,19 @@ use super::furniture::Furniture;
 const HEADING_WORDS: usize = 20;
 /// The document's first line is its title when it stands alone and is at most this long.
 const TITLE_BYTES: usize = 200;
+/// ... in at most this many sentences ("Virginia could make history. Again.").
+const TITLE_SENTENCES: usize = 3;
 /// A deck (subtitle) under the title is one short sentence.
 const DECK_BYTES: usize = 100;
-const DECK_WORDS: usize = 16;
+const DECK_WORDS: usize = 13;
 /// Furniture above the title: only within the first lines, and only short ones.
 const HEAD_LINES: usize = 8;
 const HEAD_BYTES: usize = 2000;
 const HEAD_LINE_BYTES: usize = 200;
 /// Lines searched for furniture phrases inside their sentences.
 const SHORT_LINE: usize = 120;
+/// Lines longer than this open no furniture run.
+const ZONE_MARKER_BYTES: usize = 64;
 /// Headings remembered to recognise a repeated title.
 const REMEMBERED: usize = 32;
 
@@ -32,6 +36,10 @@ struct Line {
     end: usize,
     breaks_before: u8,
     breaks_after: u8,
+    /// Ends with terminal punctuation (computed once: later passes read no text).
+    terminal: bool,
+    /// Ends with an ellipsis (a teaser cut off).
+    ellipsis: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,11 +51,20 @@ enum Class {
 
 /// The kind of each raw sentence of `text`.
 pub(crate) fn kinds(text: &str, raws: &[Raw], furniture: &Furniture) -> Vec<SentenceKind> {
-    let lines = group(raws);
-    let mut class: Vec<Class> = lines.iter().map(|l| line_class(text, l, furniture)).collect();
+    let mut lines = group(raws);
+    for l in &mut lines {
+        let t = l.text(text);
+        l.terminal = ends_terminal(t);
+        l.ellipsis = t.ends_with("...") || t.ends_with('…');
+    }
+    let mut class: Vec<Class> = lines
+        .iter()
+        .map(|l| line_class(text, l, furniture))
+        .collect();
     title_and_deck(text, &lines, &mut class);
     repeated_headings(text, &lines, &mut class);
     zones(text, &lines, furniture, &mut class);
+    untitled_title(text, &lines, &mut class);
     above_title(&lines, &mut class);
     bios(text, &lines, furniture, &mut class);
 
@@ -55,7 +72,8 @@ pub(crate) fn kinds(text: &str, raws: &[Raw], furniture: &Furniture) -> Vec<Sent
     for (l, c) in lines.iter().zip(&class) {
         // Furniture inside a line of article text (a credit after a caption) sits in
         // short lines; paragraphs of running text are not searched.
-        let short = l.end - l.start <= SHORT_LINE;
+        // (A line of one sentence was searched whole in `line_class`.)
+        let short = l.end - l.start <= SHORT_LINE && l.sentences() > 1;
         for (k, r) in raws.iter().enumerate().take(l.last + 1).skip(l.first) {
             out[k] = match c {
                 Class::Heading => SentenceKind::Heading,
@@ -89,6 +107,8 @@ fn group(raws: &[Raw]) -> Vec<Line> {
                     end: r.end,
                     breaks_before: if k == 0 { 2 } else { r.breaks_before },
                     breaks_after: 2,
+                    terminal: false,
+                    ellipsis: false,
                 });
             }
         }
@@ -112,10 +132,13 @@ impl Line {
 /// The class of a line on its own.
 fn line_class(text: &str, l: &Line, furniture: &Furniture) -> Class {
     let t = l.text(text);
-    if furniture.line(t) {
+    if furniture.line(t) || (l.sentences() == 1 && t.len() <= SHORT_LINE && furniture.sentence(t)) {
         return Class::Furniture;
     }
-    if l.sentences() > 1 || ends_terminal(t) || t.ends_with([':', ',', ';']) {
+    if l.sentences() > 1 || l.terminal || t.ends_with([':', ',', ';']) {
+        return Class::Body;
+    }
+    if is_list_item(t) {
         return Class::Body;
     }
     let words = t.split_whitespace().take(HEADING_WORDS + 1).count();
@@ -135,10 +158,13 @@ fn title_and_deck(text: &str, lines: &[Line], class: &mut [Class]) {
     let Some(first) = lines.first() else {
         return;
     };
+    // A text of one line is no title over nothing.
     if class[0] == Class::Furniture
+        || lines.len() < 2
         || !first.alone()
         || first.end - first.start > TITLE_BYTES
-        || first.sentences() > 2
+        || first.sentences() > TITLE_SENTENCES
+        || first.text(text).ends_with([':', ',', ';'])
     {
         return;
     }
@@ -150,11 +176,43 @@ fn title_and_deck(text: &str, lines: &[Line], class: &mut [Class]) {
             && deck.sentences() == 1
             && t.len() <= DECK_BYTES
             && t.split_whitespace().count() <= DECK_WORDS
+            && !t.split_whitespace().any(is_personal)
             && !t.starts_with(['"', '“', '\'', '‘', '(', '«'])
             && !t.ends_with([':', ',', ';'])
+            && !is_list_item(t)
         {
             class[1] = Class::Heading;
         }
+    }
+}
+
+/// In a page without blank lines, the first line of content that is no sentence (no
+/// terminal punctuation, a few words) is its title.
+fn untitled_title(text: &str, lines: &[Line], class: &mut [Class]) {
+    if class.iter().take(HEAD_LINES).any(|&c| c == Class::Heading) {
+        return;
+    }
+    let Some(k) = class
+        .iter()
+        .take(HEAD_LINES)
+        .position(|&c| c != Class::Furniture)
+    else {
+        return;
+    };
+    let l = &lines[k];
+    let words = l
+        .text(text)
+        .split_whitespace()
+        .take(HEADING_WORDS + 1)
+        .count();
+    let t = l.text(text);
+    if l.sentences() == 1
+        && !l.terminal
+        && !t.ends_with([':', ',', ';'])
+        && !is_list_item(t)
+        && (3..=HEADING_WORDS).contains(&words)
+    {
+        class[k] = Class::Heading;
     }
 }
 
@@ -163,10 +221,9 @@ fn title_and_deck(text: &str, lines: &[Line], class: &mut [Class]) {
 fn repeated_headings(text: &str, lines: &[Line], class: &mut [Class]) {
     let mut seen: Vec<&str> = Vec::new();
     for (l, c) in lines.iter().zip(class.iter_mut()) {
-        let t = l.text(text);
         match c {
-            Class::Heading if seen.len() < REMEMBERED => seen.push(t),
-            Class::Body if l.sentences() == 1 && !ends_terminal(t) && seen.contains(&t) => {
+            Class::Heading if seen.len() < REMEMBERED => seen.push(l.text(text)),
+            Class::Body if l.sentences() == 1 && !l.terminal && seen.contains(&l.text(text)) => {
                 *c = Class::Heading;
             }
             _ => {}
@@ -183,8 +240,7 @@ fn zones(text: &str, lines: &[Line], furniture: &Furniture, class: &mut [Class])
     let mut saved: [Class; 2] = [Class::Body; 2];
     for k in 0..lines.len() {
         let l = &lines[k];
-        let t = l.text(text);
-        if furniture.opens_zone(t) {
+        if l.end - l.start <= ZONE_MARKER_BYTES && furniture.opens_zone(l.text(text)) {
             in_zone = true;
             run = 0;
             class[k] = Class::Furniture;
@@ -192,7 +248,7 @@ fn zones(text: &str, lines: &[Line], furniture: &Furniture, class: &mut [Class])
             // Stops at furniture already marked, so each line is looked at once.
             while j > 0 && lines[j].breaks_before == 1 && class[j - 1] != Class::Furniture {
                 let p = &lines[j - 1];
-                if p.sentences() > 1 || ends_terminal(p.text(text)) {
+                if p.sentences() > 1 || p.terminal {
                     break;
                 }
                 class[j - 1] = Class::Furniture;
@@ -203,7 +259,7 @@ fn zones(text: &str, lines: &[Line], furniture: &Furniture, class: &mut [Class])
         if !in_zone {
             continue;
         }
-        if class[k] != Class::Furniture && reads_as_text(t, l) {
+        if class[k] != Class::Furniture && reads_as_text(l) {
             saved[run] = class[k];
             run += 1;
             if run == 2 {
@@ -221,11 +277,9 @@ fn zones(text: &str, lines: &[Line], furniture: &Furniture, class: &mut [Class])
 }
 
 /// A line of article text: complete sentences, not a teaser cut off with an ellipsis.
-fn reads_as_text(t: &str, l: &Line) -> bool {
-    ends_terminal(t)
-        && !t.ends_with("...")
-        && !t.ends_with('…')
-        && (l.sentences() >= 2 || t.len() >= 150)
+fn reads_as_text(l: &Line) -> bool {
+    let len = l.end - l.start;
+    !l.ellipsis && ((l.sentences() >= 2 && len >= 100) || (l.terminal && len >= 150))
 }
 
 /// Short lines above the first heading are page furniture (counters, section labels,
@@ -269,6 +323,18 @@ fn bios(text: &str, lines: &[Line], furniture: &Furniture, class: &mut [Class]) 
     }
 }
 
+/// A bullet or numbered item ("• Forty drones were shot down", "2) Talks resumed"): a
+/// line of content, never a heading.
+fn is_list_item(t: &str) -> bool {
+    if t.starts_with(['•', '·', '▪', '■', '●', '►', '*', '-', '–', '—']) {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+        && t.as_bytes().get(digits + 1) == Some(&b' ')
+}
+
 /// Ends with `.` `!` `?` `…` (before any closing quotes or brackets).
 fn ends_terminal(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
@@ -293,6 +359,30 @@ fn title_case(t: &str) -> bool {
         }
     }
     content >= 2 && capital * 4 >= content * 3
+}
+
+/// First- and second-person words: a lede or a letter speaks so, a deck does not.
+fn is_personal(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        w,
+        "I" | "I'm"
+            | "I’m"
+            | "I've"
+            | "I’ve"
+            | "me"
+            | "my"
+            | "we"
+            | "We"
+            | "us"
+            | "our"
+            | "Our"
+            | "you"
+            | "You"
+            | "your"
+            | "Your"
+            | "My"
+    )
 }
 
 /// Short function words that title case leaves lowercase.

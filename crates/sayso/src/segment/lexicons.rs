@@ -57,7 +57,14 @@ impl Lexicons {
         let titles = set(TITLES, extra(&options.titles), with_period);
         let abbreviations = set(ABBREVIATIONS, extra(&options.abbreviations), with_period);
         // Initialisms (`U.S.A.`) are recognised up to 12 bytes; opening marks add up to 3.
-        let longest = titles.iter().chain(&abbreviations).map(|w| w.len()).max().unwrap_or(0).max(12) + 3;
+        let longest = titles
+            .iter()
+            .chain(&abbreviations)
+            .map(|w| w.len())
+            .max()
+            .unwrap_or(0)
+            .max(12)
+            + 3;
         Lexicons {
             longest,
             titles,
