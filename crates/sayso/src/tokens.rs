@@ -81,8 +81,7 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
         let numeric = c.is_ascii_digit();
         let mut end = start + c.len_utf8();
         let mut all_digits = numeric;
-        loop {
-            let Some(&(j, n)) = it.peek() else { break };
+        while let Some(&(j, n)) = it.peek() {
             if is_word_char(n) {
                 all_digits &= n.is_ascii_digit();
                 end = from + j + n.len_utf8();

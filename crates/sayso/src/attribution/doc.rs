@@ -56,6 +56,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 impl<'a, 't> Doc<'a, 't> {
+    #[inline(never)]
     pub(crate) fn new(lex: &'a Lexicons, cx: &Context<'a, 't>) -> Doc<'a, 't> {
         let text = cx.text;
         let toks = cx.tokens;

@@ -307,6 +307,7 @@ impl<'t> Book<'_, '_, 't> {
 }
 
 /// Resolves sources to speakers and entities; returns attributions sorted by content.
+#[inline(never)]
 pub(crate) fn resolve<'t>(
     doc: &Doc<'_, 't>,
     raws: Vec<Raw>,

@@ -32,6 +32,8 @@ impl Attributor {
         })
     }
 
+    // Kept out of line so that profiles show the stage's own cost.
+    #[inline(never)]
     pub(crate) fn attribute<'t>(
         &self,
         cx: &Context<'_, 't>,

@@ -35,6 +35,7 @@ struct Cue {
 }
 
 /// Finds every attribution of the document, in unit order.
+#[inline(never)]
 pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     // The last direct quotation: (index in out, unit index).
