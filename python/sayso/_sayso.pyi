@@ -30,12 +30,14 @@ class Span:
     """A half-open range ``[start, end)`` of the text in code points, with its text:
     ``doc.text[span.start:span.end] == span.text``."""
 
+    def __new__(cls, start: int, end: int, text: str) -> Self: ...
     @property
     def start(self) -> int: ...
     @property
     def end(self) -> int: ...
     @property
     def text(self) -> str: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def __len__(self) -> int: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
@@ -43,6 +45,9 @@ class Span:
 @final
 class Sentence(Span):
     """A sentence; ``kind`` is ``"body"``, ``"heading"`` or ``"boilerplate"``."""
+
+    def __new__(cls, start: int, end: int, text: str, kind: str) -> Self: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
     @property
     def kind(self) -> str: ...
@@ -53,6 +58,9 @@ class Sentence(Span):
 class Evidence(Span):
     """Words that make a claim label true."""
 
+    def __new__(cls, start: int, end: int, text: str, label: str) -> Self: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
     @property
     def label(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
@@ -61,6 +69,18 @@ class Evidence(Span):
 @final
 class Claim:
     """A sentence that makes a claim (SPEC §2)."""
+
+    def __new__(
+        cls,
+        sentence: int,
+        labels: list[str],
+        checkworthy: bool,
+        score: float,
+        hedged: bool,
+        source: int | None,
+        evidence: list[Evidence],
+    ) -> Self: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
     @property
     def sentence(self) -> int:
@@ -83,6 +103,19 @@ class Claim:
 class Attribution:
     """Who said what: source, cue, content, channel (SPEC §3)."""
 
+    def __new__(
+        cls,
+        source: Span | None,
+        speaker: str | None,
+        entity: int | None,
+        cue: Span | None,
+        content: Span,
+        kind: str,
+        channel: str | None,
+        via: Span | None,
+    ) -> Self: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
     @property
     def source(self) -> Span | None: ...
     @property
@@ -104,6 +137,9 @@ class Attribution:
 @final
 class Entity:
     """A person or body with every mention of it (SPEC §4)."""
+
+    def __new__(cls, id: int, name: str, kind: str, mentions: list[Span]) -> Self: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
     @property
     def id(self) -> int: ...

@@ -120,3 +120,23 @@ def test_documents_pickle(protocol: int) -> None:
     assert back.text == doc.text and back.author == "Ann Lee"
     assert back.to_json() == doc.to_json()
     assert back.sentences == doc.sentences
+
+
+def test_result_objects_pickle_and_can_be_built() -> None:
+    text = "Talks Resume\n\n“We will not give up,” Zelenskiy wrote on X. Prices rose 5% in Київ."
+    doc = sayso.analyze(text)
+    objects = [*doc.sentences, *doc.claims, *doc.attributions, *doc.entities]
+    objects += [e for c in doc.claims for e in c.evidence]
+    back = pickle.loads(pickle.dumps(objects))
+    assert [repr(o) for o in back] == [repr(o) for o in objects]
+    assert back[: len(doc.sentences)] == doc.sentences
+    for a, b in zip(objects, back):
+        if isinstance(a, sayso.Attribution):
+            assert (b.content.text, b.speaker, b.cue and b.cue.text) == (
+                a.content.text, a.speaker, a.cue and a.cue.text)
+        if isinstance(a, sayso.Entity):
+            assert [m.text for m in b.mentions] == [m.text for m in a.mentions]
+    span = sayso.Span(0, 4, "Talk")
+    assert span == pickle.loads(pickle.dumps(span)) and span.text == text[0:4]
+    assert sayso.Sentence(0, 4, "Talk", "heading").kind == "heading"
+    assert sayso.Evidence(0, 4, "Talk", "event") != sayso.Span(0, 4, "Talk")

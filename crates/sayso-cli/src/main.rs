@@ -20,7 +20,11 @@ use sayso::{Analyzer, Document, OffsetUnit};
 use input::Input;
 
 #[derive(Parser)]
-#[command(name = "sayso", version, about = "Sentences, claims and attributions of news text")]
+#[command(
+    name = "sayso",
+    version,
+    about = "Sentences, claims and attributions of news text"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -128,11 +132,13 @@ fn run(mode: Mode, opts: &Common) -> io::Result<bool> {
         opts.files.clone()
     };
     let jsonl_input = |f: &str| opts.jsonl || f.ends_with(".jsonl");
-    out.format = opts.format.unwrap_or(if files.iter().all(|f| jsonl_input(f)) {
-        Format::Jsonl
-    } else {
-        Format::Json
-    });
+    out.format = opts
+        .format
+        .unwrap_or(if files.iter().all(|f| jsonl_input(f)) {
+            Format::Jsonl
+        } else {
+            Format::Json
+        });
     // Several documents in `json` format make a JSON array.
     let docs_json_array = out.format == Format::Json
         && mode == Mode::Analyze
@@ -209,12 +215,7 @@ struct Output<W: Write> {
 }
 
 impl<W: Write> Output<W> {
-    fn emit(
-        &mut self,
-        analyzer: &Analyzer,
-        input: &Input,
-        author: Option<&str>,
-    ) -> io::Result<()> {
+    fn emit(&mut self, analyzer: &Analyzer, input: &Input, author: Option<&str>) -> io::Result<()> {
         let doc = match self.mode {
             // Splitting alone skips attribution and claims.
             Mode::Split => None,

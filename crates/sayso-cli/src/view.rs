@@ -70,10 +70,16 @@ pub fn quotes(w: &mut impl Write, doc: &Document<'_>) -> io::Result<()> {
                     .clone()
                     .or_else(|| a.source.map(|s| s.as_str().to_string()))
                     .unwrap_or_else(|| "—".into()),
-                a.cue.map(|c| c.as_str().to_string()).unwrap_or_else(|| "—".into()),
+                a.cue
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_else(|| "—".into()),
                 a.channel.clone().unwrap_or_else(|| "—".into()),
                 a.kind.as_str().to_string(),
-                a.content.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                a.content
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ]
         })
         .collect();
@@ -118,7 +124,11 @@ pub fn claims(w: &mut impl Write, doc: &Document<'_>, color: bool, all: bool) ->
         .iter()
         .filter(|c| all || c.checkworthy)
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.sentence.cmp(&b.sentence))
+    });
     for c in ranked {
         let Some(s) = doc.sentences().get(c.sentence) else {
             continue;

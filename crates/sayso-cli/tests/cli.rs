@@ -42,7 +42,10 @@ fn analyze_emits_spec_json_with_code_point_offsets() {
     }
     let chars: Vec<char> = text.chars().collect();
     for s in v["sentences"].as_array().unwrap() {
-        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
         let slice: String = chars[a..b].iter().collect();
         assert_eq!(slice, s["text"].as_str().unwrap());
     }
@@ -54,7 +57,10 @@ fn byte_offsets_on_request() {
     let o = sayso(&["analyze", "--offsets", "bytes"], text.as_bytes());
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let last = v["sentences"].as_array().unwrap().last().unwrap().clone();
-    let (a, b) = (last["start"].as_u64().unwrap() as usize, last["end"].as_u64().unwrap() as usize);
+    let (a, b) = (
+        last["start"].as_u64().unwrap() as usize,
+        last["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[a..b], last["text"].as_str().unwrap());
     assert_eq!(b, text.len());
 }
@@ -96,7 +102,10 @@ fn broken_json_line_is_reported_and_the_rest_processed() {
 
 #[test]
 fn jsonl_file_name_selects_jsonl_input() {
-    let path = tmp("docs.jsonl", b"{\"id\": \"d1\", \"text\": \"Hello there.\"}\n");
+    let path = tmp(
+        "docs.jsonl",
+        b"{\"id\": \"d1\", \"text\": \"Hello there.\"}\n",
+    );
     let o = sayso(&["analyze", &path], b"");
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
@@ -161,6 +170,10 @@ fn claims_view_marks_evidence_in_brackets_off_terminal() {
     assert!(body.contains('['), "{out}");
     assert_eq!(body.matches('[').count(), body.matches(']').count());
     assert!(!body.trim_start().contains("  "), "{out}");
-    let plain: String = body.trim().chars().filter(|c| !matches!(c, '[' | ']')).collect();
+    let plain: String = body
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']'))
+        .collect();
     assert_eq!(plain, text);
 }

@@ -31,6 +31,17 @@ fn same_span(py: Python<'_>, a: &Span, b: &Span) -> PyResult<bool> {
 
 #[pymethods]
 impl Span {
+    #[new]
+    fn new(start: usize, end: usize, text: Py<PyString>) -> Span {
+        Span { start, end, text }
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = slf.get();
+        (slf.get_type(), (s.start, s.end, s.text.clone_ref(py))).into_pyobject(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         span_repr(py, "Span", self, "")
     }
@@ -63,6 +74,28 @@ pub(crate) struct Sentence {
 
 #[pymethods]
 impl Sentence {
+    #[new]
+    fn new(
+        start: usize,
+        end: usize,
+        text: Py<PyString>,
+        kind: Py<PyString>,
+    ) -> PyClassInitializer<Self> {
+        PyClassInitializer::from(Span { start, end, text }).add_subclass(Sentence { kind })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = slf.as_super().get();
+        let args = (
+            s.start,
+            s.end,
+            s.text.clone_ref(py),
+            slf.get().kind.clone_ref(py),
+        );
+        (slf.get_type(), args).into_pyobject(py)
+    }
+
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         let py = slf.py();
         let kind = slf.get().kind.bind(py).repr()?;
@@ -100,6 +133,28 @@ pub(crate) struct Evidence {
 
 #[pymethods]
 impl Evidence {
+    #[new]
+    fn new(
+        start: usize,
+        end: usize,
+        text: Py<PyString>,
+        label: Py<PyString>,
+    ) -> PyClassInitializer<Self> {
+        PyClassInitializer::from(Span { start, end, text }).add_subclass(Evidence { label })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = slf.as_super().get();
+        let args = (
+            s.start,
+            s.end,
+            s.text.clone_ref(py),
+            slf.get().label.clone_ref(py),
+        );
+        (slf.get_type(), args).into_pyobject(py)
+    }
+
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         let py = slf.py();
         let label = slf.get().label.bind(py).repr()?;
@@ -143,6 +198,43 @@ pub(crate) struct Claim {
 
 #[pymethods]
 impl Claim {
+    #[new]
+    fn new(
+        sentence: usize,
+        labels: Vec<String>,
+        checkworthy: bool,
+        score: f64,
+        hedged: bool,
+        source: Option<usize>,
+        evidence: Vec<Py<Evidence>>,
+    ) -> Claim {
+        Claim {
+            sentence,
+            labels,
+            checkworthy,
+            score,
+            hedged,
+            source,
+            evidence,
+        }
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let c = slf.get();
+        let evidence: Vec<Py<Evidence>> = c.evidence.iter().map(|e| e.clone_ref(py)).collect();
+        let args = (
+            c.sentence,
+            c.labels.clone(),
+            c.checkworthy,
+            c.score,
+            c.hedged,
+            c.source,
+            evidence,
+        );
+        (slf.get_type(), args).into_pyobject(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Claim(sentence={}, labels={}, checkworthy={}, score={}, hedged={}, source={})",
@@ -181,6 +273,47 @@ pub(crate) struct Attribution {
 
 #[pymethods]
 impl Attribution {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        source: Option<Py<Span>>,
+        speaker: Option<String>,
+        entity: Option<usize>,
+        cue: Option<Py<Span>>,
+        content: Py<Span>,
+        kind: String,
+        channel: Option<String>,
+        via: Option<Py<Span>>,
+    ) -> Attribution {
+        Attribution {
+            source,
+            speaker,
+            entity,
+            cue,
+            content,
+            kind,
+            channel,
+            via,
+        }
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let a = slf.get();
+        let span = |s: &Option<Py<Span>>| s.as_ref().map(|s| s.clone_ref(py));
+        let args = (
+            span(&a.source),
+            a.speaker.clone(),
+            a.entity,
+            span(&a.cue),
+            a.content.clone_ref(py),
+            a.kind.clone(),
+            a.channel.clone(),
+            span(&a.via),
+        );
+        (slf.get_type(), args).into_pyobject(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let content = self.content.bind(py).get().text.bind(py).repr()?;
         Ok(format!(
@@ -202,6 +335,24 @@ pub(crate) struct Entity {
 
 #[pymethods]
 impl Entity {
+    #[new]
+    fn new(id: usize, name: String, kind: String, mentions: Vec<Py<Span>>) -> Entity {
+        Entity {
+            id,
+            name,
+            kind,
+            mentions,
+        }
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let e = slf.get();
+        let mentions: Vec<Py<Span>> = e.mentions.iter().map(|m| m.clone_ref(py)).collect();
+        let args = (e.id, e.name.clone(), e.kind.clone(), mentions);
+        (slf.get_type(), args).into_pyobject(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Entity(id={}, name={}, kind={}, mentions={})",

@@ -39,12 +39,69 @@ pub(crate) struct Doc<'a, 't> {
     lower_buf: String,
     lower: Vec<(u32, u32)>,
     pub(crate) bits: Vec<u32>,
+    /// Per-token shape flags (`F_*`), computed once so that the rules' many case and
+    /// paragraph checks are array reads.
+    flags: Vec<u8>,
     /// For each token, 1 + the index of the top-level quotation it lies in (marks
     /// included), or 0.
     pub(crate) in_quote: Vec<u32>,
     pub(crate) quotes: Vec<QuoteAt>,
     pub(crate) units: Vec<Unit>,
     pub(crate) author: Option<&'a str>,
+}
+
+/// A word or a handle whose first letter is uppercase.
+const F_CAP: u8 = 1;
+/// A word whose first character is lowercase.
+const F_LOWER: u8 = 1 << 1;
+/// A line break stands between the previous token and this one.
+const F_NEWLINE: u8 = 1 << 2;
+/// Whitespace (or nothing: the text's start) stands before this token.
+const F_GAP: u8 = 1 << 3;
+
+#[inline]
+fn shape(text: &str, t: &Token, prev_end: Option<usize>) -> u8 {
+    let s = t.text(text);
+    let mut f = 0;
+    let first = s.as_bytes().first().copied().unwrap_or(0);
+    let wordlike = matches!(t.kind, TokenKind::Word | TokenKind::Handle);
+    if first.is_ascii_alphabetic() {
+        if first.is_ascii_uppercase() {
+            f |= if wordlike { F_CAP } else { 0 };
+        } else if t.kind == TokenKind::Word {
+            f |= F_LOWER;
+        }
+    } else {
+        if wordlike
+            && s
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        {
+            f |= F_CAP;
+        }
+        if t.kind == TokenKind::Word && s.chars().next().is_some_and(char::is_lowercase) {
+            f |= F_LOWER;
+        }
+    }
+    match prev_end {
+        None => f |= F_GAP,
+        Some(e) if e < t.start => {
+            f |= F_GAP;
+            let gap = text.as_bytes().get(e..t.start).unwrap_or(&[]);
+            // Gaps are mostly one space: a plain loop beats a vectorised search there.
+            let newline = if gap.len() < 16 {
+                gap.contains(&b'\n')
+            } else {
+                memchr::memchr(b'\n', gap).is_some()
+            };
+            if newline {
+                f |= F_NEWLINE;
+            }
+        }
+        _ => {}
+    }
+    f
 }
 
 /// Abbreviations whose period does not end a unit.
@@ -64,7 +121,11 @@ impl<'a, 't> Doc<'a, 't> {
         let mut lower_buf = String::with_capacity(text.len() + text.len() / 8);
         let mut lower = Vec::with_capacity(toks.len());
         let mut bits = Vec::with_capacity(toks.len());
+        let mut flags = Vec::with_capacity(toks.len());
+        let mut prev_end = None;
         for t in toks {
+            flags.push(shape(text, t, prev_end));
+            prev_end = Some(t.end);
             let s = t.text(text);
             let at = lower_buf.len();
             if s.is_ascii() {
@@ -107,6 +168,7 @@ impl<'a, 't> Doc<'a, 't> {
             lower_buf,
             lower,
             bits,
+            flags,
             in_quote,
             quotes,
             units: Vec::new(),
@@ -135,19 +197,20 @@ impl<'a, 't> Doc<'a, 't> {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
-    pub(crate) fn is_cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            matches!(t.kind, TokenKind::Word | TokenKind::Handle)
-                && self
-                    .word(i)
-                    .chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase)
-        })
+    #[inline]
+    fn flag(&self, i: usize, f: u8) -> bool {
+        self.flags.get(i).is_some_and(|&x| x & f != 0)
     }
 
+    /// A word or handle whose first letter is uppercase.
+    #[inline]
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
+        self.flag(i, F_CAP)
+    }
+
+    #[inline]
     pub(crate) fn is_lower_word(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_lowercase)
+        self.flag(i, F_LOWER)
     }
 
     pub(crate) fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -163,13 +226,7 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     fn gap_before(&self, i: usize) -> bool {
-        match (
-            i.checked_sub(1).and_then(|p| self.toks.get(p)),
-            self.toks.get(i),
-        ) {
-            (Some(p), Some(t)) => p.end < t.start,
-            _ => true,
-        }
+        i == 0 || i >= self.toks.len() || self.flag(i, F_GAP)
     }
 
     /// The quotation whose opening mark is token `i`.
@@ -185,14 +242,15 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// A line break between tokens `i - 1` and `i` that starts a new paragraph.
     fn paragraph_break(&self, i: usize) -> bool {
-        let (Some(p), Some(t)) = (
-            i.checked_sub(1).and_then(|p| self.toks.get(p)),
-            self.toks.get(i),
-        ) else {
-            return false;
-        };
-        let gap = &self.text[p.end..t.start];
-        gap.contains('\n') && !self.word(i).chars().next().is_some_and(char::is_lowercase)
+        i > 0
+            && self.flag(i, F_NEWLINE)
+            && !self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// A line break stands between tokens `i - 1` and `i`.
+    #[inline]
+    pub(crate) fn newline_before(&self, i: usize) -> bool {
+        i > 0 && self.flag(i, F_NEWLINE)
     }
 
     /// Token `i` is an abbreviation or an initial whose period follows it ("Mr", "J").

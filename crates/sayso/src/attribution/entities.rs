@@ -84,10 +84,12 @@ fn name_token(doc: &Doc, k: usize) -> bool {
         return false;
     }
     doc.toks[k].kind == TokenKind::Handle
-        || (doc.is_cap(k) && doc.word(k).chars().any(char::is_alphabetic))
+        // A capitalised word has a letter by definition.
+        || doc.is_cap(k)
 }
 
 /// Every capitalised run of the document, titles stripped.
+#[inline(never)]
 fn scan_names(doc: &Doc) -> Vec<Name> {
     let mut out = Vec::new();
     let n = doc.toks.len();
@@ -151,9 +153,7 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
         }
         let mut j = i + 1;
         while j < n {
-            if doc.toks[j - 1].end < doc.toks[j].start
-                && doc.text[doc.toks[j - 1].end..doc.toks[j].start].contains('\n')
-            {
+            if doc.newline_before(j) {
                 break;
             }
             // "Secretary of State Marco Rubio", "Mohammed bin Salman"; not "Putin of Russia".

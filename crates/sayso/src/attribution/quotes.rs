@@ -82,13 +82,44 @@ struct Scanner<'a> {
     para_start: bool,
 }
 
-/// Bytes that may start a quotation mark or a line break; everything else is skipped
-/// without decoding. “ ” ‘ ’ „ ‚ ‹ › start with 0xE2, « » with 0xC2.
-fn interesting(b: u8) -> bool {
-    matches!(b, b'\n' | b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+/// Finds the bytes that may start a quotation mark or a line break; everything else is
+/// skipped without decoding. “ ” ‘ ’ „ ‚ ‹ › start with 0xE2, « » with 0xC2. Two
+/// vectorised three-byte searches, each cursor kept until passed, so the text is read
+/// about twice in total.
+struct Interesting<'a> {
+    bytes: &'a [u8],
+    /// The next hit of each search (`len` when none), or `None` before the first search.
+    next: [Option<usize>; 2],
+}
+
+impl Interesting<'_> {
+    fn new(bytes: &[u8]) -> Interesting<'_> {
+        Interesting {
+            bytes,
+            next: [None; 2],
+        }
+    }
+
+    /// The first interesting byte at or after `i` (`len` when none).
+    fn at_or_after(&mut self, i: usize) -> usize {
+        let n = self.bytes.len();
+        for k in 0..2 {
+            if self.next[k].is_none_or(|x| x < i) {
+                let hay = self.bytes.get(i..).unwrap_or(&[]);
+                let hit = if k == 0 {
+                    memchr::memchr3(b'\n', b'"', 0xE2, hay)
+                } else {
+                    memchr::memchr3(b'\'', b'`', 0xC2, hay)
+                };
+                self.next[k] = Some(hit.map_or(n, |h| i + h));
+            }
+        }
+        self.next[0].unwrap_or(n).min(self.next[1].unwrap_or(n))
+    }
 }
 
 /// Finds the top-level quotations of `text`, in order.
+#[inline(never)]
 pub(crate) fn find(text: &str) -> Vec<Quote> {
     let mut sc = Scanner {
         text,
@@ -101,11 +132,12 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
     let bytes = text.as_bytes();
     // Start of the current paragraph's first non-space character, found lazily.
     let mut para_begin = 0usize;
+    let mut scan = Interesting::new(bytes);
     let mut i = 0usize;
-    while i < bytes.len() {
-        if !interesting(bytes[i]) {
-            i += 1;
-            continue;
+    loop {
+        i = scan.at_or_after(i);
+        if i >= bytes.len() {
+            break;
         }
         let Some(c) = text[i..].chars().next() else {
             break;

@@ -178,6 +178,8 @@ impl Tagger {
         }
     }
 
+    // Called once per document; kept out of line so profiles show the stage's cost.
+    #[inline(never)]
     pub(crate) fn tag<'t>(
         &self,
         cx: &Context<'_, 't>,
@@ -185,7 +187,8 @@ impl Tagger {
         entities: &[Entity<'t>],
     ) -> Vec<Claim<'t>> {
         let text = cx.text;
-        let mut hits = Vec::new();
+        // About one phrase per 20 bytes of news: reserve once instead of regrowing.
+        let mut hits = Vec::with_capacity(text.len() / 16);
         self.lex.hits(text, &mut hits);
         let tokens = cx.tokens;
         let mut sc = Scratch::default();

@@ -9,19 +9,28 @@ use crate::tokens::{Token, TokenKind};
 #[derive(Default)]
 pub(crate) struct Lowered {
     text: String,
-    at: Vec<(usize, usize)>,
+    at: Vec<(u32, u32)>,
+    /// The token starts with an uppercase letter (asked of most tokens, several times).
+    caps: Vec<bool>,
 }
 
 impl Lowered {
     pub(crate) fn fill(&mut self, text: &str, toks: &[Token]) {
         self.text.clear();
         self.at.clear();
+        self.caps.clear();
         for t in toks {
             let start = self.text.len();
             let word = text.get(t.start..t.end).unwrap_or("");
+            let caps = match word.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+                None => false,
+            };
             if word.is_ascii() {
-                self.text.push_str(word);
-                self.text[start..].make_ascii_lowercase();
+                // Lowercase byte by byte: no second pass over the pushed word.
+                self.text
+                    .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
             } else {
                 for c in word.chars() {
                     match c {
@@ -30,7 +39,11 @@ impl Lowered {
                     }
                 }
             }
-            self.at.push((start, self.text.len()));
+            // Sentences are far shorter than 4 GB; offsets past u32 would only make
+            // `lower` return "" (never a panic).
+            let end = self.text.len();
+            self.at.push((start as u32, end as u32));
+            self.caps.push(caps);
         }
     }
 }
@@ -109,7 +122,7 @@ impl<'a, 't> View<'a, 't> {
             // A line with most words capitalised reads as a headline.
             let (mut words, mut caps) = (0, 0);
             for i in 0..v.len() {
-                if v.is_word(i) && v.text(i).len() > 3 {
+                if v.is_word(i) && v.toks[i].end - v.toks[i].start > 3 {
                     words += 1;
                     caps += usize::from(v.is_capitalized(i));
                 }
@@ -136,7 +149,7 @@ impl<'a, 't> View<'a, 't> {
         lowered
             .at
             .get(i)
-            .and_then(|&(a, b)| lowered.text.get(a..b))
+            .and_then(|&(a, b)| lowered.text.get(a as usize..b as usize))
             .unwrap_or("")
     }
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -149,12 +162,7 @@ impl<'a, 't> View<'a, 't> {
         i < self.len() && self.toks[i].kind == TokenKind::Punct
     }
     pub(crate) fn is_capitalized(&self, i: usize) -> bool {
-        let t = self.text(i);
-        match t.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            Some(_) => t.chars().next().is_some_and(char::is_uppercase),
-            None => false,
-        }
+        self.lowered.caps.get(i).copied().unwrap_or(false)
     }
     pub(crate) fn first_token(&self) -> usize {
         self.first
