@@ -132,7 +132,12 @@ impl Line {
 /// The class of a line on its own.
 fn line_class(text: &str, l: &Line, furniture: &Furniture) -> Class {
     let t = l.text(text);
-    if furniture.line(t) || (l.sentences() == 1 && t.len() <= SHORT_LINE && furniture.sentence(t)) {
+    // A furniture phrase opening a long line of several sentences ("Read the full
+    // statement at …. He also wrote …") condemns that sentence, not the paragraph.
+    let whole_line = l.sentences() == 1 || t.len() <= SHORT_LINE;
+    if (whole_line && furniture.line(t))
+        || (l.sentences() == 1 && t.len() <= SHORT_LINE && furniture.sentence(t))
+    {
         return Class::Furniture;
     }
     if l.sentences() > 1 || l.terminal || t.ends_with([':', ',', ';']) {

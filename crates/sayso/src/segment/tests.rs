@@ -509,3 +509,12 @@ fn list_items_are_no_headings() {
     let k: Vec<_> = k.iter().map(|x| x.1).collect();
     assert_eq!(k, [Body, Body, Body, Body]);
 }
+
+#[test]
+fn a_furniture_phrase_opening_a_paragraph_takes_only_its_sentence() {
+    let k = kinds(
+        "Army Repels Attack\n\nKyiv — The army repelled an attack on the eastern front on Tuesday night, regional officials said in a statement.\n\nRead the full statement at https://example.org/statement-12. He also wrote on X that the talks must go on, whatever Moscow says next.\n\nRead more\n",
+    );
+    let k: Vec<_> = k.iter().map(|x| x.1).collect();
+    assert_eq!(k, [Heading, Body, Body, Body, Boilerplate]);
+}
