@@ -72,6 +72,6 @@ pub use span::Span;
 // Hooks for the check-worthiness training example (crates/sayso/examples); not API.
 #[doc(hidden)]
 pub use claims::{
-    BlendInputs, CHECKWORTHY_DIM, checkworthy_blend, checkworthy_features, checkworthy_logit,
-    encode_checkworthy_weights,
+    BlendInputs, CHECKWORTHY_DIM, checkworthy_blend, checkworthy_features, checkworthy_idf_byte,
+    checkworthy_idf_value, checkworthy_values, encode_checkworthy_weights,
 };

@@ -132,6 +132,50 @@ fn event_position_opinion() {
 }
 
 #[test]
+fn present_actions_with_an_object_are_events() {
+    // An action happening now, with what it acts on, is an event; a bare present
+    // progressive characterises and is not.
+    assert!(
+        labels("The navy is escorting the tankers through the strait.").contains(&Label::Event)
+    );
+    assert!(labels("Farmers are blocking roads near the capital.").contains(&Label::Event));
+    assert_eq!(
+        evidence("We’re shipping generators to the region.", Label::Event).len(),
+        1
+    );
+    assert!(!labels("The ministry is stalling.").contains(&Label::Event));
+    // "going to" is a plan, not an action under way.
+    assert!(!labels("They are going to build the dam.").contains(&Label::Event));
+}
+
+#[test]
+fn superlatives_and_records_are_comparisons() {
+    assert_eq!(
+        evidence(
+            "Kent has the wealthiest villages in the county.",
+            Label::Comparison
+        ),
+        ["the wealthiest villages"]
+    );
+    assert_eq!(
+        evidence(
+            "Norway was the first country to ban the trawlers.",
+            Label::Comparison
+        ),
+        ["the first country to ban"]
+    );
+    // An ordinal or a bare "first" ranks nothing.
+    assert!(!labels("The first round of talks ended.").contains(&Label::Comparison));
+    assert!(!labels("The priest blessed the boats.").contains(&Label::Comparison));
+}
+
+#[test]
+fn trends_under_way_are_comparisons() {
+    assert!(labels("Rents are going up in every district.").contains(&Label::Comparison));
+    assert!(labels("The toll on the bridge goes down next year.").contains(&Label::Comparison));
+}
+
+#[test]
 fn labels_combine_and_come_in_spec_order() {
     let l = labels("The army fired more than 300 missiles at Kharkiv last week.");
     assert_eq!(l, [Label::Quantity, Label::Event]);

@@ -98,6 +98,8 @@ pub(crate) fn label<'t>(
             "than" => comparative_at(v, i, found),
             "did" | "didn't" => negated_past_at(v, i, found),
             "up" | "down" => trend_at(v, i, found),
+            "first" | "only" | "last" => record_at(v, i, found),
+            _ if w.len() >= 7 && w.ends_with("iest") => superlative_at(v, i, found),
             _ if w.ends_with("'ll") => contraction_at(v, i, found),
             _ if w.len() > 3 && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("one")) => {
                 perfect_at(v, i, found)
@@ -334,8 +336,13 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         v.token(p).kind == crate::tokens::TokenKind::Handle && past
     } else if progressive {
         // Past progressives narrate ("Kevin was snoring"); present ones mostly
-        // characterise ("Russia is stalling").
-        matches!(v.lower(p), "was" | "were")
+        // characterise ("Russia is stalling"), unless the action has an object: "troops
+        // are shelling the city" is an action happening now.
+        let l = v.lower(p);
+        matches!(l, "was" | "were")
+            || (matches!(l, "is" | "are" | "am") || contracted_be(l))
+                && v.lower(i) != "going"
+                && has_object(v, i + 1)
     } else {
         // After a noun, an object must follow ("troops shelled the city"), else the
         // participle is an adjective ("previous misinterpreted statements").
@@ -374,6 +381,51 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         found.signals.generic_events += 1;
         add(v, found, Label::Event, a, b);
     }
+}
+
+/// Token `j` opens a noun phrase that can be a verb's object: a determiner or possessive,
+/// a number, a name, or a plural noun ("are sending troops").
+fn has_object(v: &mut View<'_, '_>, j: usize) -> bool {
+    if j >= v.len() {
+        return false;
+    }
+    if v.is_number(j) || v.in_numbers(j) {
+        return true;
+    }
+    if !v.is_word(j) {
+        return false;
+    }
+    if v.is_capitalized(j) {
+        return true;
+    }
+    let w = v.lower(j);
+    if matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "your"
+            | "my"
+            | "them"
+            | "him"
+            | "us"
+            | "this"
+            | "these"
+            | "those"
+    ) {
+        return true;
+    }
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("ous")
+        && !v.in_function_words(j)
+        && !v.in_clause_words(j)
 }
 
 /// "we’ve", "she’s", "they’d": an auxiliary inside the pronoun's token.
@@ -551,6 +603,54 @@ fn before_adverbs(v: &mut View<'_, '_>, i: usize) -> Option<usize> {
         p -= 1;
     }
     v.is_word(p).then_some(p)
+}
+
+/// The word before `i` makes it a noun phrase's ranking: "the", a possessive pronoun or
+/// a possessive ("the country’s", "America's").
+fn ranked(v: &mut View<'_, '_>, i: usize) -> bool {
+    i > 0
+        && v.is_word(i - 1)
+        && (matches!(
+            v.lower(i - 1),
+            "the" | "its" | "their" | "our" | "his" | "her" | "your" | "my"
+        ) || v.lower(i - 1).ends_with("'s"))
+}
+
+/// "the wealthiest counties", "the country’s busiest port": a superlative no lexicon
+/// lists ("-iest" forms; "priest" is too short to count).
+fn superlative_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if v.covered(i) || !ranked(v, i) {
+        return;
+    }
+    let (_, b) = v.phrase(i, i + 1, 0, 3);
+    add(v, found, Label::Comparison, i - 1, b);
+}
+
+/// "the first state to ban it", "the only country to sign": a record (a ranking among
+/// the actors who did something), not an ordinal ("the first round").
+fn record_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if v.covered(i) || i == 0 || !v.is_word(i - 1) || v.lower(i - 1) != "the" {
+        return;
+    }
+    // "the only way to", "the first thing to do": advice, not a record.
+    if i + 1 < v.len() && matches!(v.lower(i + 1), "way" | "thing" | "things" | "step" | "time") {
+        return;
+    }
+    // "to" and a verb within a short noun phrase ("the first major city to").
+    let mut j = i + 1;
+    while j < v.len() && j <= i + 4 && v.is_word(j) {
+        if v.lower(j) == "to" {
+            let verb = j + 1 < v.len()
+                && v.is_word(j + 1)
+                && !v.is_capitalized(j + 1)
+                && !v.in_function_words(j + 1);
+            if verb && j > i + 1 {
+                add(v, found, Label::Comparison, i - 1, j + 2);
+            }
+            return;
+        }
+        j += 1;
+    }
 }
 
 /// "is not up", "are dramatically down": a trend stated with "be".

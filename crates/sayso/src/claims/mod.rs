@@ -34,6 +34,7 @@ pub(crate) struct Tagger {
 #[derive(Default)]
 struct Scratch<'t> {
     buf: String,
+    texts: Vec<&'t str>,
     lowered: sentence::Lowered,
     local: Vec<LocalHit>,
     taken: Vec<bool>,
@@ -102,10 +103,17 @@ impl Tagger {
         sc.covered.resize(toks.len(), false);
         sc.numbers.clear();
         sc.numbers.resize(toks.len(), false);
+        // Hits come in text order without overlaps: one forward walk over the tokens.
+        let mut from = 0;
         for h in hits {
+            while from < toks.len() && toks[from].start < h.start {
+                from += 1;
+            }
+            let mut to = from;
+            while to < toks.len() && toks[to].start < h.end {
+                to += 1;
+            }
             // Phrases must cover whole tokens ("based" inside "Kyiv-based" does not count).
-            let from = toks.partition_point(|t| t.start < h.start);
-            let to = toks.partition_point(|t| t.start < h.end);
             if from >= to || toks[from].start != h.start || toks[to - 1].end != h.end {
                 continue;
             }
@@ -127,6 +135,7 @@ impl Tagger {
         }
         let Scratch {
             buf,
+            texts,
             lowered,
             local,
             taken,
@@ -136,9 +145,11 @@ impl Tagger {
             features,
             found,
         } = sc;
+        texts.clear();
+        texts.extend(toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
         lowered.fill(text, toks);
         let mut v = View::new(
-            text, toks, &self.lex, lowered, buf, heading, taken, covered, numbers,
+            text, toks, texts, &self.lex, lowered, buf, heading, taken, covered, numbers,
         );
         labels::label(&mut v, local, quantities, found);
         if found.evidence.is_empty() && !always_score {
@@ -283,10 +294,24 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
     (std::mem::take(&mut sc.features), a.inputs)
 }
 
-/// The model's logit for `features` under `weights` (as the compiled-in model computes it).
+/// Calls `f(index, value)` for each entry of the unit-length TF-IDF vector of `features`
+/// under the IDF values `idf` (see `score.rs`): the model's logit is the dot product of
+/// this vector with the weights.
 #[doc(hidden)]
-pub fn checkworthy_logit(weights: &[f32], features: &[u32]) -> f32 {
-    score::logit(weights, features)
+pub fn checkworthy_values(idf: &[f32], features: &[u32], f: impl FnMut(u32, f32)) {
+    score::for_each_value(idf, features, f);
+}
+
+/// The stored byte of an IDF value (training quantizes with it, as the file does).
+#[doc(hidden)]
+pub fn checkworthy_idf_byte(idf: f32) -> u8 {
+    score::idf_byte(idf)
+}
+
+/// The IDF value a stored byte stands for.
+#[doc(hidden)]
+pub fn checkworthy_idf_value(byte: u8) -> f32 {
+    score::idf_of(byte)
 }
 
 /// The score for a model probability and the blend's other inputs.
@@ -297,8 +322,8 @@ pub fn checkworthy_blend(model_p: f32, inputs: BlendInputs) -> f32 {
 
 /// Encodes trained weights in the compiled-in file format (see `score.rs`).
 #[doc(hidden)]
-pub fn encode_checkworthy_weights(weights: &[f32], min_abs: f32) -> Vec<u8> {
-    Model::encode(weights, min_abs)
+pub fn encode_checkworthy_weights(weights: &[f32], idf: &[u8], min_abs: f32) -> Vec<u8> {
+    Model::encode(weights, idf, min_abs)
 }
 
 /// Number of weights of the check-worthiness model.

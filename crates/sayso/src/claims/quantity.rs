@@ -179,8 +179,9 @@ fn names_a_proposal(v: &mut View<'_, '_>, i: usize) -> bool {
 
 fn words(v: &mut View<'_, '_>, i: usize) -> Verdict {
     let t = v.text(i);
+    // Byte test first: most words hold no hyphen ('‐' U+2010 starts with byte 0xE2).
     let is_number = v.in_numbers(i)
-        || t.contains(['-', '‐']) && {
+        || t.bytes().any(|b| b == b'-' || b == 0xE2) && t.contains(['-', '‐']) && {
             let head = t.split(['-', '‐']).next().unwrap_or(t);
             v.word_in_numbers(head)
         };

@@ -3,8 +3,13 @@
 //! that it also holds for news, where nearly every factual sentence matters to someone.
 //!
 //! Weights file (`data/checkworthy.weights`, written by the `train_checkworthy` example):
-//! the bytes `SCW1`, then `dim` and `count` as little-endian `u32`, then `count` pairs of
-//! `index: u32, weight: f32` (little-endian); absent indexes weigh 0.
+//! the bytes `SCW2`, then `dim` and `count` as little-endian `u32`, then `count` pairs of
+//! `index: u32, weight: f32` (little-endian; absent indexes weigh 0), then `dim` bytes of
+//! inverse document frequency: `0` for a feature never seen in training, else
+//! `idf = 1 + (byte - 1) / 16`.
+//!
+//! A sentence's vector is TF-IDF-like: each feature occurrence weighs its `idf`, and the
+//! vector is scaled to unit length.
 
 use super::features::DIM;
 use super::labels::Found;
@@ -12,14 +17,33 @@ use crate::document::Label;
 
 const WEIGHTS: &[u8] = include_bytes!("../../data/checkworthy.weights");
 
-/// Dense weights, decoded once per analyzer.
+/// Dense weights and IDF, decoded once per analyzer.
 #[derive(Clone, Debug)]
 pub(crate) struct Model {
     weights: Vec<f32>,
+    idf: Vec<f32>,
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The IDF a stored byte stands for.
+pub(crate) fn idf_of(byte: u8) -> f32 {
+    if byte == 0 {
+        0.0
+    } else {
+        1.0 + f32::from(byte - 1) / 16.0
+    }
+}
+
+/// The byte that stores `idf` (the nearest representable value; 0 for unseen).
+pub(crate) fn idf_byte(idf: f32) -> u8 {
+    if idf <= 0.0 {
+        0
+    } else {
+        ((idf - 1.0).max(0.0) * 16.0).round().min(254.0) as u8 + 1
+    }
 }
 
 impl Model {
@@ -27,12 +51,13 @@ impl Model {
     pub(crate) fn compiled() -> Model {
         Model::decode(WEIGHTS).unwrap_or_else(|| Model {
             weights: vec![0.0; DIM],
+            idf: vec![1.0; DIM],
         })
     }
 
     /// Decodes the weights file format; `None` when it is malformed.
     pub(crate) fn decode(b: &[u8]) -> Option<Model> {
-        if b.get(..4)? != b"SCW1" || u32_at(b, 4)? as usize != DIM {
+        if b.get(..4)? != b"SCW2" || u32_at(b, 4)? as usize != DIM {
             return None;
         }
         let count = u32_at(b, 8)? as usize;
@@ -43,47 +68,63 @@ impl Model {
             let w = f32::from_bits(u32_at(b, at + 4)?);
             *weights.get_mut(i)? = w;
         }
-        Some(Model { weights })
+        let at = 12 + 8 * count;
+        let idf = b.get(at..at + DIM)?.iter().map(|&q| idf_of(q)).collect();
+        Some(Model { weights, idf })
     }
 
-    /// Encodes weights in the file format, leaving out those below `min_abs`.
-    pub(crate) fn encode(weights: &[f32], min_abs: f32) -> Vec<u8> {
+    /// Encodes weights and IDF bytes in the file format, leaving out weights below
+    /// `min_abs`.
+    pub(crate) fn encode(weights: &[f32], idf: &[u8], min_abs: f32) -> Vec<u8> {
         let kept: Vec<(usize, f32)> = weights
             .iter()
             .copied()
             .enumerate()
             .filter(|&(_, w)| w.abs() >= min_abs)
             .collect();
-        let mut out = Vec::with_capacity(12 + 8 * kept.len());
-        out.extend_from_slice(b"SCW1");
+        let mut out = Vec::with_capacity(12 + 8 * kept.len() + idf.len());
+        out.extend_from_slice(b"SCW2");
         out.extend_from_slice(&(weights.len() as u32).to_le_bytes());
         out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
         for (i, w) in kept {
             out.extend_from_slice(&(i as u32).to_le_bytes());
             out.extend_from_slice(&w.to_bits().to_le_bytes());
         }
+        out.extend_from_slice(idf);
         out
     }
 
     /// The model's logit for active features.
     pub(crate) fn logit(&self, features: &[u32]) -> f32 {
-        logit(&self.weights, features)
+        logit(&self.weights, &self.idf, features)
     }
 }
 
-/// The logit of binary features scaled to unit length (each active feature weighs
-/// `1/sqrt(n)`), so long and short sentences are on one scale.
-pub(crate) fn logit(weights: &[f32], features: &[u32]) -> f32 {
-    let sum: f32 = features
-        .iter()
-        .map(|&i| weights.get(i as usize).copied().unwrap_or(0.0))
-        .sum();
-    sum * feature_value(features.len())
+/// Calls `f(index, value)` for each feature occurrence of `features`: an occurrence
+/// weighs its IDF, and the occurrences are scaled to unit length together (a repeated
+/// n-gram counts once per occurrence; no sorting or counting per sentence).
+pub(crate) fn for_each_value(idf: &[f32], features: &[u32], mut f: impl FnMut(u32, f32)) {
+    let value = |i: u32| idf.get(i as usize).copied().unwrap_or(0.0);
+    let norm2: f32 = features.iter().map(|&i| value(i).powi(2)).sum();
+    if norm2 <= 0.0 {
+        return;
+    }
+    let scale = 1.0 / norm2.sqrt();
+    for &i in features {
+        let x = value(i);
+        if x != 0.0 {
+            f(i, x * scale);
+        }
+    }
 }
 
-/// The value of each active feature in a sentence with `n` of them.
-pub(crate) fn feature_value(n: usize) -> f32 {
-    1.0 / (n.max(1) as f32).sqrt()
+/// The logit of `features` under `weights` and `idf`.
+pub(crate) fn logit(weights: &[f32], idf: &[f32], features: &[u32]) -> f32 {
+    let mut z = 0.0;
+    for_each_value(idf, features, |i, x| {
+        z += weights.get(i as usize).copied().unwrap_or(0.0) * x;
+    });
+    z
 }
 
 pub(crate) fn sigmoid(z: f32) -> f32 {
@@ -127,4 +168,44 @@ pub(crate) fn blend(model_p: f32, factual: bool, prior: f32) -> f32 {
         return 0.49 * model_p;
     }
     model_p.max(prior).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_file_round_trips() {
+        let mut w = vec![0.0f32; DIM];
+        w[0] = -0.5;
+        w[70] = 1.25;
+        w[DIM - 1] = 0.0005;
+        let mut idf = vec![0u8; DIM];
+        idf[0] = idf_byte(1.0);
+        idf[70] = idf_byte(4.2);
+        let m = Model::decode(&Model::encode(&w, &idf, 1e-3)).expect("decodes");
+        assert_eq!(m.weights[0], -0.5);
+        assert_eq!(m.weights[70], 1.25);
+        // Below `min_abs`: left out.
+        assert_eq!(m.weights[DIM - 1], 0.0);
+        assert_eq!(m.idf[0], 1.0);
+        assert!((m.idf[70] - 4.2).abs() < 1.0 / 32.0);
+        assert_eq!(m.idf[5], 0.0);
+        assert!(Model::decode(b"SCW1").is_none());
+    }
+
+    #[test]
+    fn vectors_are_unit_length_and_weigh_idf() {
+        let mut idf = vec![1.0f32; 8];
+        idf[7] = 2.0;
+        let f = vec![3, 1, 3, 7];
+        let mut got = Vec::new();
+        for_each_value(&idf, &f, |i, x| got.push((i, x)));
+        let norm: f32 = got.iter().map(|(_, x)| x * x).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), [3, 1, 3, 7]);
+        assert!((got[3].1 / got[0].1 - 2.0).abs() < 1e-5);
+        // Features never seen in training (IDF 0) do not count.
+        assert_eq!(logit(&[1.0; 16], &[0.0; 16], &[9, 10]), 0.0);
+    }
 }

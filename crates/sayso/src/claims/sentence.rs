@@ -19,30 +19,37 @@ impl Lowered {
         self.text.clear();
         self.at.clear();
         self.caps.clear();
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return;
+        };
+        // One copy of the sentence, ASCII-lowercased in one go (byte offsets stay put);
+        // an ASCII token's lowercase form is then its own range of the copy, and only
+        // non-ASCII tokens are lowercased one by one, appended after it.
+        let base = first.start;
+        self.text.push_str(text.get(base..last.end).unwrap_or(""));
+        self.text.make_ascii_lowercase();
         for t in toks {
-            let start = self.text.len();
             let word = text.get(t.start..t.end).unwrap_or("");
             let caps = match word.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 Some(_) => word.chars().next().is_some_and(char::is_uppercase),
                 None => false,
             };
-            if word.is_ascii() {
-                // Lowercase byte by byte: no second pass over the pushed word.
-                self.text
-                    .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let range = if word.is_ascii() && t.start >= base && t.end <= last.end {
+                (t.start - base, t.end - base)
             } else {
+                let start = self.text.len();
                 for c in word.chars() {
                     match c {
                         '’' | '‘' => self.text.push('\''),
                         c => self.text.extend(c.to_lowercase()),
                     }
                 }
-            }
+                (start, self.text.len())
+            };
             // Sentences are far shorter than 4 GB; offsets past u32 would only make
             // `lower` return "" (never a panic).
-            let end = self.text.len();
-            self.at.push((start as u32, end as u32));
+            self.at.push((range.0 as u32, range.1 as u32));
             self.caps.push(caps);
         }
     }
@@ -53,6 +60,8 @@ impl Lowered {
 pub(crate) struct View<'a, 't> {
     pub(crate) text: &'t str,
     toks: &'a [Token],
+    /// Each token's text (parallel to `toks`), sliced once per sentence.
+    texts: &'a [&'t str],
     pub(crate) lex: &'a Lexicons,
     lowered: &'a Lowered,
     buf: &'a mut String,
@@ -94,6 +103,7 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn new(
         text: &'t str,
         toks: &'a [Token],
+        texts: &'a [&'t str],
         lex: &'a Lexicons,
         lowered: &'a Lowered,
         buf: &'a mut String,
@@ -109,6 +119,7 @@ impl<'a, 't> View<'a, 't> {
         let mut v = View {
             text,
             toks,
+            texts,
             lex,
             lowered,
             buf,
@@ -139,9 +150,7 @@ impl<'a, 't> View<'a, 't> {
         self.toks[i]
     }
     pub(crate) fn text(&self, i: usize) -> &'t str {
-        self.text
-            .get(self.toks[i].start..self.toks[i].end)
-            .unwrap_or("")
+        self.texts[i]
     }
     /// The token in lowercase, apostrophes straightened.
     pub(crate) fn lower(&self, i: usize) -> &'a str {
