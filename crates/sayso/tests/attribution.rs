@@ -512,3 +512,172 @@ fn polnear_dev_smoke() {
     }
     assert!(found > 50, "{found}");
 }
+
+#[test]
+fn findings_of_a_survey_with_a_clause() {
+    let doc = analyze("The survey shows that most farmers in Türkiye want cheaper fuel.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "The survey",
+            "shows",
+            "most farmers in Türkiye want cheaper fuel"
+        )]
+    );
+    // A finding with a noun phrase only is no attribution.
+    assert!(
+        analyze("The map shows the river and the old bridge.")
+            .attributions()
+            .is_empty()
+    );
+    check_spans(&doc);
+}
+
+#[test]
+fn bare_plural_noun_with_base_verb() {
+    let doc = analyze("Police say the driver fled the scene on foot.");
+    assert_eq!(
+        triples(&doc),
+        [("Police", "say", "the driver fled the scene on foot")]
+    );
+    // A subjunctive after "that" has no speaker.
+    let doc = analyze("The envoy left, demanding that Kyiv accept the new border.");
+    assert!(
+        doc.attributions()
+            .iter()
+            .all(|a| a.source.map(|s| s.as_str()) != Some("Kyiv"))
+    );
+}
+
+#[test]
+fn quotation_ending_a_longer_clause_is_mixed() {
+    let doc = analyze("Raising the levy now “is a reckless idea,” said Ms. Ortega.");
+    let a = only(&doc);
+    assert_eq!(
+        a.content.as_str(),
+        "Raising the levy now “is a reckless idea,”"
+    );
+    assert_eq!(a.source.unwrap().as_str(), "Ms. Ortega");
+    assert_eq!(a.kind, AttributionKind::Mixed);
+    check_spans(&doc);
+}
+
+#[test]
+fn quotation_opening_a_longer_clause_is_mixed() {
+    let doc = analyze("The senator said “tax relief” and new jobs would follow soon.");
+    let a = only(&doc);
+    assert_eq!(
+        a.content.as_str(),
+        "“tax relief” and new jobs would follow soon"
+    );
+    assert_eq!(a.kind, AttributionKind::Mixed);
+}
+
+#[test]
+fn inverted_tail_with_abbreviated_title() {
+    let doc = analyze("The harbor stayed quiet all week, said Mr. Lind, the port director.");
+    assert_eq!(
+        triples(&doc),
+        [("Mr. Lind", "said", "The harbor stayed quiet all week")]
+    );
+}
+
+#[test]
+fn tail_followed_by_an_adverbial_clause() {
+    let doc =
+        analyze("Prices rose sharply in the north, officials said Tuesday, as the storm moved on.");
+    assert_eq!(
+        triples(&doc),
+        [("officials", "said", "Prices rose sharply in the north")]
+    );
+}
+
+#[test]
+fn cue_with_a_phrase_inside_the_clause() {
+    let doc = analyze(
+        "The deficit grew by 3 percent, the ministry said in a May report, and exports fell by half.",
+    );
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "the ministry");
+    assert_eq!(
+        a.content.as_str(),
+        "The deficit grew by 3 percent, the ministry said in a May report, and exports fell by half"
+    );
+}
+
+#[test]
+fn quoted_programme_title_is_not_the_quotation() {
+    let doc = analyze("“We are ready for the vote,” Ivanova said on Rádio’s “Morning Show.”");
+    assert_eq!(
+        triples(&doc),
+        [("Ivanova", "said", "We are ready for the vote")]
+    );
+    let doc = analyze("On “Meet the Press,” Senator Okafor said he was confident.");
+    assert_eq!(
+        triples(&doc),
+        [("Senator Okafor", "said", "he was confident")]
+    );
+}
+
+#[test]
+fn capitalised_determiner_makes_a_noun_of_a_cue_word() {
+    let doc = analyze("The report found that half of the bridges were unsafe.");
+    assert_eq!(
+        triples(&doc),
+        [("The report", "found", "half of the bridges were unsafe")]
+    );
+}
+
+#[test]
+fn relative_clause_content_ends_at_its_comma() {
+    let doc = analyze("Adaeze Okoye, who has often said the count was flawed, spoke on Monday.");
+    let a = only(&doc);
+    assert_eq!(a.source.unwrap().as_str(), "who");
+    assert_eq!(a.content.as_str(), "the count was flawed");
+    assert_eq!(a.speaker.as_deref(), Some("Adaeze Okoye"));
+}
+
+#[test]
+fn coordinated_plural_source() {
+    let doc = analyze("Farmers and traders in Mersin say the new tariff has cut exports by half.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Farmers and traders in Mersin",
+            "say",
+            "the new tariff has cut exports by half"
+        )]
+    );
+    // Two lowercase plurals may be a clause and its object.
+    let doc = analyze("She visited the farms and residents said the water was unsafe.");
+    assert_eq!(
+        triples(&doc),
+        [("residents", "said", "the water was unsafe")]
+    );
+}
+
+#[test]
+fn phrase_between_cue_and_subject_pronoun() {
+    let doc = analyze("Ms. Duarte said after the hearing she would appeal the ruling.");
+    assert_eq!(
+        triples(&doc),
+        [("Ms. Duarte", "said", "she would appeal the ruling")]
+    );
+    // The addressee of "told" is not content.
+    let doc = analyze("The governor told farmers this week he would lower the fuel tax.");
+    assert_eq!(
+        triples(&doc),
+        [("The governor", "told", "he would lower the fuel tax")]
+    );
+}
+
+#[test]
+fn participle_cue_takes_the_subject_after_an_opener() {
+    let doc = analyze(
+        "During a campaign speech in Ohio, Senator Mbeki criticized the plan, saying it would raise taxes.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Senator Mbeki", "saying", "it would raise taxes")]
+    );
+}

@@ -58,6 +58,8 @@ const F_LOWER: u8 = 1 << 1;
 const F_NEWLINE: u8 = 1 << 2;
 /// Whitespace (or nothing: the text's start) stands before this token.
 const F_GAP: u8 = 1 << 3;
+/// The token's lowercase form is its own text (`lower` indexes `text`, not `lower_buf`).
+const F_SELF_LOWER: u8 = 1 << 4;
 
 #[inline]
 fn shape(text: &str, t: &Token, prev_end: Option<usize>) -> u8 {
@@ -73,8 +75,7 @@ fn shape(text: &str, t: &Token, prev_end: Option<usize>) -> u8 {
         }
     } else {
         if wordlike
-            && s
-                .chars()
+            && s.chars()
                 .find(|c| c.is_alphabetic())
                 .is_some_and(char::is_uppercase)
         {
@@ -117,18 +118,39 @@ impl<'a, 't> Doc<'a, 't> {
     pub(crate) fn new(lex: &'a Lexicons, cx: &Context<'a, 't>) -> Doc<'a, 't> {
         let text = cx.text;
         let toks = cx.tokens;
-        // All lowercase words in one buffer: one allocation per document.
-        let mut lower_buf = String::with_capacity(text.len() + text.len() / 8);
+        // Lowercase forms of the tokens that have capitals, in one buffer per document.
+        let mut lower_buf = String::with_capacity(text.len() / 4 + 16);
         let mut lower = Vec::with_capacity(toks.len());
         let mut bits = Vec::with_capacity(toks.len());
         let mut flags = Vec::with_capacity(toks.len());
         let mut prev_end = None;
         for t in toks {
-            flags.push(shape(text, t, prev_end));
+            let mut f = shape(text, t, prev_end);
             prev_end = Some(t.end);
             let s = t.text(text);
+            if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+                // Most tokens: already lowercase, so no copy.
+                let mut end = t.end;
+                if s.len() == 2 && s.ends_with('.') {
+                    end -= 1;
+                }
+                let b = if t.kind == TokenKind::Word {
+                    lex.classes(&text[t.start..end])
+                } else {
+                    0
+                };
+                flags.push(f | F_SELF_LOWER);
+                bits.push(b);
+                lower.push((t.start as u32, end as u32));
+                continue;
+            }
+            f &= !F_SELF_LOWER;
+            flags.push(f);
             let at = lower_buf.len();
-            if s.is_ascii() {
+            if t.kind == TokenKind::Punct || t.kind == TokenKind::Number {
+                // Nothing to lowercase (and no Unicode case tables for “ ” ’).
+                lower_buf.push_str(s);
+            } else if s.is_ascii() {
                 lower_buf.push_str(s);
                 lower_buf[at..].make_ascii_lowercase();
             } else {
@@ -183,10 +205,15 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     pub(crate) fn low(&self, i: usize) -> &str {
-        self.lower
-            .get(i)
-            .and_then(|&(a, b)| self.lower_buf.get(a as usize..b as usize))
-            .unwrap_or("")
+        let Some(&(a, b)) = self.lower.get(i) else {
+            return "";
+        };
+        let within = if self.flag(i, F_SELF_LOWER) {
+            self.text
+        } else {
+            self.lower_buf.as_str()
+        };
+        within.get(a as usize..b as usize).unwrap_or("")
     }
 
     pub(crate) fn has(&self, i: usize, class: u32) -> bool {

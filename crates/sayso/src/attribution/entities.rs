@@ -32,6 +32,22 @@ struct Name {
 pub(crate) fn fold(word: &str) -> String {
     let w = strip_possessive(word);
     let mut out = String::with_capacity(w.len());
+    if w.is_ascii() {
+        // Most names: the same folding without Unicode case tables.
+        let mut last = 0u8;
+        for b in w.bytes() {
+            let b = match b.to_ascii_lowercase() {
+                b'y' => b'i',
+                b => b,
+            };
+            if !b.is_ascii_alphanumeric() || b == last {
+                continue;
+            }
+            out.push(char::from(b));
+            last = b;
+        }
+        return out;
+    }
     let mut last = '\0';
     for c in w.chars().flat_map(char::to_lowercase) {
         let c = match c {

@@ -311,11 +311,14 @@ impl Lexicons {
 }
 
 /// An open-addressing table of word → class bits with the words in one buffer: the
-/// lookup runs once per token, and this keeps it within a few cache lines.
+/// lookup runs once per token, and most tokens probe only the small slot array (8 bytes
+/// a slot, a few dozen KB), which stays in cache; the entry is read on a hash match.
 #[derive(Clone, Debug, Default)]
 struct ClassTable {
-    /// (hash, start, len, bits); len 0 marks an empty slot.
-    slots: Vec<(u32, u32, u32, u32)>,
+    /// (hash, 1 + entry index); 0 marks an empty slot.
+    slots: Vec<(u32, u32)>,
+    /// (start in `words`, len, bits).
+    entries: Vec<(u32, u32, u32)>,
     words: String,
     mask: usize,
 }
@@ -331,7 +334,8 @@ impl ClassTable {
     fn new(map: &HashMap<String, u32>) -> ClassTable {
         let size = (map.len() * 2).next_power_of_two().max(16);
         let mut t = ClassTable {
-            slots: vec![(0, 0, 0, 0); size],
+            slots: vec![(0, 0); size],
+            entries: Vec::with_capacity(map.len()),
             words: String::new(),
             mask: size - 1,
         };
@@ -341,12 +345,13 @@ impl ClassTable {
             }
             let h = fnv(w.as_bytes());
             let mut i = h as usize & t.mask;
-            while t.slots[i].2 != 0 {
+            while t.slots[i].1 != 0 {
                 i = (i + 1) & t.mask;
             }
             let start = t.words.len() as u32;
             t.words.push_str(w);
-            t.slots[i] = (h, start, w.len() as u32, bits);
+            t.entries.push((start, w.len() as u32, bits));
+            t.slots[i] = (h, t.entries.len() as u32);
         }
         t
     }
@@ -358,19 +363,21 @@ impl ClassTable {
         let h = fnv(word.as_bytes());
         let mut i = h as usize & self.mask;
         loop {
-            let (sh, start, len, bits) = self.slots[i];
-            if len == 0 {
+            let (sh, e) = self.slots[i];
+            if e == 0 {
                 return 0;
             }
-            if sh == h
-                && len as usize == word.len()
-                && self
-                    .words
-                    .as_bytes()
-                    .get(start as usize..(start + len) as usize)
-                    == Some(word.as_bytes())
-            {
-                return bits;
+            if sh == h {
+                if let Some(&(start, len, bits)) = self.entries.get(e as usize - 1) {
+                    if self
+                        .words
+                        .as_bytes()
+                        .get(start as usize..(start + len) as usize)
+                        == Some(word.as_bytes())
+                    {
+                        return bits;
+                    }
+                }
             }
             i = (i + 1) & self.mask;
         }

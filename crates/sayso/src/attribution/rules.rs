@@ -63,7 +63,35 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                 continue;
             }
             // The cue after the quotation ("…,” she said), or before it ("X said: “…”").
-            let found = tail_cue(doc, unit, q, &cues).or_else(|| lead_cue(doc, unit, q, &cues));
+            let tail = tail_cue(doc, unit, q, &cues);
+            // "Using the tax “is a misguided approach,” said X": the quotation ends a
+            // clause that began before it, which is the content (mixed).
+            if let Some((ci, source)) = tail {
+                let c = &cues[ci];
+                let start = content_start_left(doc, unit, q.open);
+                let words_before = (start..q.open).filter(|&k| doc.is_word(k)).count();
+                if q.open > unit.a && doc.is_word(q.open - 1) && words_before >= 2 {
+                    let content = (doc.toks[start].start, q.q.close_end);
+                    used[ci] = true;
+                    out.push(Raw {
+                        content,
+                        kind: AttributionKind::Mixed,
+                        source,
+                        cue: Some((c.at, c.at + c.len)),
+                        channel: channel::find(
+                            doc,
+                            unit,
+                            content,
+                            source,
+                            Some((c.at, c.at + c.len)),
+                        ),
+                        via: None,
+                        same_as: None,
+                    });
+                    continue;
+                }
+            }
+            let found = tail.or_else(|| lead_cue(doc, unit, q, &cues));
             if let Some((ci, source)) = found {
                 used[ci] = true;
                 let c = &cues[ci];
@@ -257,7 +285,7 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
         let prev_det = i > unit.a
             && doc.has(i - 1, class::DET)
             && doc.low(i - 1) != "that"
-            && doc.is_lower_word(i - 1);
+            && (doc.is_lower_word(i - 1) || doc.is_cap(i - 1));
         let after = doc.low(i + len);
         let particle = len == 1
             && doc.has(i + len, class::NOTCUE)
@@ -304,6 +332,10 @@ fn tail_cue(
     q: &QuoteAt,
     cues: &[Cue],
 ) -> Option<(usize, Option<(usize, usize)>)> {
+    // "On “Face the Nation,” X said …": a quoted title, not a quotation of X.
+    if q.open > unit.a && doc.has(q.open - 1, class::PREP) {
+        return None;
+    }
     let mut j = q.after;
     if doc.is_punct(j, ",") {
         j += 1;
@@ -444,11 +476,38 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             while s < c.at && doc.has(s, class::LEAD) {
                 s += 1;
             }
-            sources::right(doc, s, c.at).filter(|&(a, b)| {
-                (a..b).any(|k| {
-                    doc.is_cap(k) || doc.has(k, class::PERSON | class::PLURAL | class::FIRST)
+            // "During a speech on Monday, Trump …, saying …": the subject follows the
+            // opening phrase.
+            if doc.has(s, class::PREP | class::SUB) {
+                if let Some(k) = (s..c.at.min(s + 20)).find(|&k| doc.is_punct(k, ",")) {
+                    s = k + 1;
+                }
+            }
+            sources::right(doc, s, c.at)
+                .map(|(a, b)| {
+                    // The subject ends at its verb ("two writers implored …").
+                    let verb = (a + 1..b).find(|&k| {
+                        doc.is_lower_word(k)
+                            && doc.low(k).len() > 4
+                            && doc.low(k).ends_with("ed")
+                            && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
+                    });
+                    (a, verb.unwrap_or(b))
                 })
-            })
+                .filter(|&(a, b)| {
+                    (a..b).any(|k| {
+                        doc.is_cap(k)
+                            || doc.has(
+                                k,
+                                class::PERSON
+                                    | class::PLURAL
+                                    | class::FIRST
+                                    | class::ROLE
+                                    | class::GROUP
+                                    | class::ORG,
+                            )
+                    })
+                })
         });
     }
     // Tail: "<clause>, X said." or "<clause>, said X."
@@ -488,13 +547,28 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             return Some(make(doc, unit, content, Some(src), c, via));
         }
         // "<clause start>, X said, <clause end>": the content covers both sides.
-        if left.is_some()
-            && doc.is_punct(cue_end, ",")
-            && doc.is_word(cue_end + 1)
-            && !doc.has(cue_end + 1, class::CUE)
+        // A time or channel phrase may follow the cue: "…, the agency said in a June
+        // report, and …".
+        let comma = if doc.is_punct(cue_end, ",") {
+            Some(cue_end)
+        } else if doc.has(cue_end, class::PREP | class::TIME) && doc.is_lower_word(cue_end)
+            || doc.has(cue_end, class::TIME)
+        {
+            (cue_end + 1..(cue_end + NEAR).min(unit.b))
+                .take_while(|&k| {
+                    !(doc.inside_quote(k)
+                        || doc.has(k, class::AUX) && doc.is_lower_word(k)
+                        || matches!(doc.word(k), "." | ";" | ":"))
+                })
+                .find(|&k| doc.is_punct(k, ","))
+        } else {
+            None
+        };
+        if let Some(comma) =
+            comma.filter(|&k| left.is_some() && doc.is_word(k + 1) && !doc.has(k + 1, class::CUE))
         {
             let cstart = content_start_left(doc, unit, tail_start - 1);
-            let end = clause_end(doc, unit, cue_end + 1, false);
+            let end = clause_end(doc, unit, comma + 1, false);
             if (cstart..tail_start).filter(|&k| doc.is_word(k)).count() >= 2 {
                 if let Some(content) = trim_content(doc, cstart, end) {
                     return Some(make(doc, unit, content, source, c, via));
@@ -553,10 +627,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             };
             // "said at a stop in Toledo, Ohio, that …": commas inside the phrase are
             // crossed when "that" follows.
-            let that_at = (p..(p + reach).min(unit.b))
+            let that_at = (p..(p + reach + 4).min(unit.b))
                 .take_while(|&k| !doc.inside_quote(k) && !matches!(doc.word(k), ";" | ":"))
                 .find(|&k| doc.low(k) == "that" && doc.is_lower_word(k));
-            let stop = (p..(p + reach).min(unit.b)).find(|&k| {
+            let stop = (p..(p + reach + 4).min(unit.b)).find(|&k| {
                 doc.inside_quote(k)
                     || (doc.low(k) == "that" && doc.is_lower_word(k))
                     || (matches!(doc.word(k), "," | ":") && that_at.is_none())
@@ -581,6 +655,29 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                     continue;
                 }
                 _ => {
+                    // "said after the convention he would …": a short phrase before a
+                    // subject pronoun that opens the clause.
+                    let pronoun = (p + 1..(p + 6).min(unit.b))
+                        // "before he died" is a clause of the narrator; "after the vote he
+                        // …" a phrase.
+                        .filter(|_| !doc.has(p, class::SUB) || doc.has(p + 1, class::DET))
+                        .take_while(|&k| {
+                            !doc.inside_quote(k)
+                                && (doc.is_word(k)
+                                    || doc.toks[k].kind == crate::tokens::TokenKind::Number)
+                                && !(doc.has(k, class::AUX | class::CUE | class::WH | class::SUB)
+                                    && doc.is_lower_word(k))
+                                && !matches!(doc.low(k), "that" | "how" | "what" | "why" | "to")
+                        })
+                        .find(|&k| {
+                            matches!(doc.low(k), "he" | "she" | "they" | "we" | "i")
+                                && doc.is_word(k + 1)
+                                && !doc.has(k + 1, class::PREP)
+                        });
+                    if let Some(k) = pronoun {
+                        p = k;
+                        continue;
+                    }
                     // "said on Monday Ukraine …": skip a bare time phrase only.
                     if doc.low(p) == "on"
                         && (doc.has(p + 1, class::TIME) || doc.is_punct(p + 2, "."))
@@ -606,8 +703,14 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     if matches!(doc.low(p), "and" | "or" | "but") {
         return None;
     }
+    // "said “budget reforms” and tax collection would pay for it": a quotation that
+    // opens a longer clause is part of it (mixed).
+    let quote_opens_clause = doc.quote_opening(p).is_some_and(|q| {
+        q.after < unit.b && doc.is_lower_word(q.after) && is_clause(doc, q.after, unit.b)
+    });
     let clause = that
         || infinitive
+        || quote_opens_clause
         || (says
             && doc.quote_opening(p).is_none()
             && !(doc.has(p, class::PREP) && doc.is_lower_word(p)))
@@ -693,6 +796,10 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
         || (a..b).any(|k| doc.low(k) == "and")
         || doc.has(head, class::GROUP | class::FIRST)
         || matches!(doc.low(head), "they" | "you")
+        // "Police say", "Those close to him say", "many of whom say".
+        // (at the start of a clause: "demanding that Kyiv acknowledge" is subjunctive).
+        || (b == a + 1 && doc.is_cap(a) && (a == 0 || !doc.is_word(a - 1)))
+        || matches!(doc.low(a), "those" | "many" | "some" | "most" | "few" | "both")
         || doc.low(head).ends_with('s') && doc.is_lower_word(head)
 }
 
@@ -721,8 +828,14 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
     let mut p = from;
     // Inverted source or a trailing phrase ("on CNN’s “State of the Union” on Sunday"),
     // up to the end or a comma.
-    while p < unit.b && !matches!(doc.word(p), "," | "." | "!" | "?" | ";") {
-        if doc.inside_quote(p) {
+    // Quoted titles ("on CNN’s “State of the Union.”") and abbreviations ("Mr.") are
+    // stepped over.
+    while p < unit.b
+        && (doc.inside_quote(p)
+            || !matches!(doc.word(p), "," | "." | "!" | "?" | ";")
+            || (doc.word(p) == "." && p > from && doc.abbreviation(p - 1)))
+    {
+        if doc.inside_quote(p) || doc.word(p) == "." {
             p += 1;
             continue;
         }
@@ -741,13 +854,19 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
         }
         p += 1;
     }
-    if p >= unit.b || matches!(doc.word(p), "." | "!" | "?") && p + 1 >= unit.b {
+    if p >= unit.b
+        || matches!(doc.word(p), "." | "!" | "?") && (p + 1..unit.b).all(|k| !doc.is_word(k))
+    {
         return Some(p);
     }
     if doc.word(p) == "," {
         let n = doc.low(p + 1);
         if matches!(n, "citing" | "adding" | "saying" | "noting") || doc.has(p + 1, class::CUE) {
             return Some(p + 1);
+        }
+        // "…, X said Friday, as the campaign went on": a trailing adverbial clause.
+        if p > from && doc.has(p + 1, class::SUB) && doc.is_lower_word(p + 1) {
+            return Some(unit.b);
         }
         // "…, reciting a poem", "…, in which she …", "…, where Clinton spoke".
         let participle = doc.is_lower_word(p + 1) && n.ends_with("ing") && n.len() > 4;
@@ -880,11 +999,7 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             }
             let n = doc.low(k + 1);
             // ", although he refused …", ", which forced …": the narrator goes on.
-            if matches!(
-                n,
-                "although" | "though" | "which" | "including" | "whereas" | "but"
-            ) && doc.is_lower_word(k + 1)
-            {
+            if matches!(n, "although" | "though" | "whereas" | "but") && doc.is_lower_word(k + 1) {
                 return k;
             }
             // ", and human rights groups warned that …": a new attribution begins.

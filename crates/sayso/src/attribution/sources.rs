@@ -65,8 +65,29 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
                 subordinate = doc.has(i, class::SUB);
                 false
             } else if lw == "and" || lw == "&" {
-                // "Kyiv and Washington", not "… the information and he".
-                doc.is_cap(i + 1) && doc.is_cap(i.wrapping_sub(1)) && i > from
+                // "Kyiv and Washington", "Developers and supporters in Congress", not
+                // "… the information and he".
+                let named_or_plural = |k: usize| {
+                    doc.is_cap(k)
+                        || (doc.is_lower_word(k)
+                            && doc.low(k).len() > 3
+                            && doc.low(k).ends_with('s')
+                            && !doc.low(k).ends_with("ss")
+                            && !doc.has(
+                                k,
+                                class::AUX
+                                    | class::CUE
+                                    | class::SUBJ
+                                    | class::PERSON
+                                    | class::FIRST
+                                    | class::PREP,
+                            ))
+                };
+                // One side named: two lowercase plurals may be a clause and its object
+                // ("visited the farms and residents said").
+                i > from
+                    && (doc.is_cap(i - 1) && named_or_plural(i + 1)
+                        || named_or_plural(i - 1) && doc.is_cap(i + 1))
             } else {
                 // Verbs end the phrase: past forms and participles ("began taking"),
                 // auxiliaries and cues, except a cue word after a determiner, which is a
@@ -152,7 +173,7 @@ pub(crate) fn left(doc: &Doc, from: usize, cue: usize) -> Option<Left> {
         // "N, A, said": an apposition or a parenthetical ("Derek Mitchell, who served
         // as ambassador, said").
         let inner_end = e - 1;
-        let k = (inner_end.saturating_sub(25).max(from)..inner_end)
+        let k = (inner_end.saturating_sub(40).max(from)..inner_end)
             .rev()
             .take_while(|&k| {
                 !doc.inside_quote(k) && !matches!(doc.word(k), ";" | ":" | "." | "!" | "?")
@@ -185,10 +206,11 @@ pub(crate) fn left(doc: &Doc, from: usize, cue: usize) -> Option<Left> {
     let (s, subordinate) = phrase_left(doc, from, e);
     // "…, said Mr. Kamin, who emphasized that …": the relative pronoun is the source.
     if s == e && matches!(doc.low(e - 1), "who" | "which") && doc.is_lower_word(e - 1) {
+        // A relative clause ends at its comma: "X, who said …, spoke on Monday".
         return Some(Left {
             a: e - 1,
             b: e,
-            subordinate: false,
+            subordinate: true,
         });
     }
     (s < e).then_some(Left {
