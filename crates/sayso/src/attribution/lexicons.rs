@@ -2,35 +2,14 @@
 //! builder's additions.
 
 use std::collections::HashMap as StdMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use crate::analyzer::AnalyzerBuilder;
 use crate::document::EntityKind;
-use crate::lexicon::entries;
+use crate::lexicon::{Fnv, FnvBuild, entries};
 use crate::tokens::tokenize;
 
-/// FNV-1a: the keys are short words, looked up once per token, so a light hash pays.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-pub(crate) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type HashMap<K, V> = StdMap<K, V, FnvBuild>;
 
 /// Word classes (bit flags) from `attribution_words.txt` and `speaker_roles.txt`.
 pub(crate) mod class {

@@ -8,13 +8,13 @@ use aho_corasick::{
 };
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use crate::analyzer::AnalyzerBuilder;
 use crate::error::Error;
-use crate::lexicon::entries;
+use crate::lexicon::{Fnv, FnvBuild, entries};
 
-use super::lexicons::{Fnv, WordSet};
+use super::lexicons::WordSet;
 
 const PHRASES: &str = include_str!("../../data/boilerplate.txt");
 const ZONES: &str = include_str!("../../data/furniture_zones.txt");
@@ -37,7 +37,7 @@ enum Anchor {
 }
 
 /// Line-start phrases keyed by [`first_word_key`].
-type StartPhrases = HashMap<u64, Vec<(Box<str>, Anchor)>, BuildHasherDefault<Fnv>>;
+type StartPhrases = HashMap<u64, Vec<(Box<str>, Anchor)>, FnvBuild>;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Furniture {

@@ -1,10 +1,9 @@
 //! The word lists the boundary scan consults, compiled once per analyzer.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::analyzer::AnalyzerBuilder;
-use crate::lexicon::entries;
+use crate::lexicon::{FnvBuild, entries};
 
 const TITLES: &str = include_str!("../../data/titles.txt");
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
@@ -13,29 +12,8 @@ const TAIL_VERBS: &str = include_str!("../../data/quote_tail_verbs.txt");
 const ORDINAL_NOUNS: &str = include_str!("../../data/ordinal_nouns.txt");
 const LETTER_WORDS: &str = include_str!("../../data/letter_words.txt");
 
-/// FNV-1a: the keys are short words, where SipHash's setup dominates a lookup.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A set of short words, hashed with [`Fnv`].
-pub(crate) type WordSet = HashSet<Box<str>, BuildHasherDefault<Fnv>>;
+/// A set of short words, hashed with FNV.
+pub(crate) type WordSet = HashSet<Box<str>, FnvBuild>;
 
 /// Exact-match word sets; lookups borrow the query, so they never allocate.
 #[derive(Clone, Debug, Default)]
