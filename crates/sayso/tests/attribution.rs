@@ -681,3 +681,25 @@ fn participle_cue_takes_the_subject_after_an_opener() {
         [("Senator Mbeki", "saying", "it would raise taxes")]
     );
 }
+
+#[test]
+fn negated_cues_report_nothing() {
+    let doc = Analyzer::new().analyze(
+        "The Kremlin has not said whether it will respect the corridor. The minister didn’t say the talks had failed.",
+    );
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn a_relative_that_is_no_reported_clause() {
+    let doc = Analyzer::new().analyze(
+        "Officials agreed on Thursday to reopen the grain corridor that was closed in July.",
+    );
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+    let doc = Analyzer::new().analyze("Officials said on Thursday that the corridor was closed.");
+    assert_eq!(doc.attributions().len(), 1);
+    assert_eq!(
+        doc.attributions()[0].content.as_str(),
+        "the corridor was closed"
+    );
+}

@@ -577,7 +577,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         }
     }
     let source = source?;
-    if !plausible_source(doc, source, c) {
+    if !plausible_source(doc, source, c) || negated(doc, unit, c.at) {
         return None;
     }
     // Forward: "X said (on Monday) (that) <clause>".
@@ -703,6 +703,11 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     if matches!(doc.low(p), "and" | "or" | "but") {
         return None;
     }
+    // "agreed to reopen the corridor that was closed in July": a "that" followed by a
+    // verb opens a relative clause, not reported content.
+    if that && doc.has(p, class::AUX) && doc.is_lower_word(p) {
+        return None;
+    }
     // "said “budget reforms” and tax collection would pay for it": a quotation that
     // opens a longer clause is part of it (mixed).
     let quote_opens_clause = doc.quote_opening(p).is_some_and(|q| {
@@ -734,6 +739,14 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     }
     let content = trim_content(doc, p, end)?;
     Some(make(doc, unit, content, Some(source), c, via))
+}
+
+/// "has not said whether …", "didn’t say": nothing is reported.
+fn negated(doc: &Doc, unit: &Unit, cue: usize) -> bool {
+    (cue.saturating_sub(2).max(unit.a)..cue).any(|k| {
+        let w = doc.low(k);
+        matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+    })
 }
 
 fn make(
