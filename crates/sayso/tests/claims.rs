@@ -176,6 +176,94 @@ fn trends_under_way_are_comparisons() {
 }
 
 #[test]
+fn comparisons_need_something_compared() {
+    // A sentence opening with "the first time" sets a time; "for the first time" ranks.
+    assert!(
+        !labels("The first time the choir sang there, it rained.").contains(&Label::Comparison)
+    );
+    assert!(
+        labels("The choir sang in the cathedral for the first time.").contains(&Label::Comparison)
+    );
+    // A bare comparative after "a" describes; with "than" it compares.
+    assert!(!labels("The mayor wants to reach a wider audience.").contains(&Label::Comparison));
+    assert!(
+        labels("The mayor reached a wider audience than her rival.").contains(&Label::Comparison)
+    );
+    // A trend participle naming a thing after a preposition asserts no change.
+    assert!(
+        !labels("The union asked for increased staffing at the depot.")
+            .contains(&Label::Comparison)
+    );
+    assert!(labels("Staffing at the depot increased sharply.").contains(&Label::Comparison));
+    // Records and contrasts without "than".
+    assert!(
+        labels("It was the first such strike at the port since 1984.").contains(&Label::Comparison)
+    );
+    assert!(
+        labels("The bakery’s oven is the first of its kind in Wales.").contains(&Label::Comparison)
+    );
+    assert!(labels("Her view makes her an outlier in the party.").contains(&Label::Comparison));
+}
+
+#[test]
+fn judgements_blame_and_insults_are_opinions() {
+    for s in [
+        "The coach called the referee unfit and unstable.",
+        "Critics said the rollout was a fiasco.",
+        "The columnist mocked the council’s new logo.",
+        "Their plan is reckless and divisive.",
+        "It was a truly inspiring performance.",
+        "The tabloid ran a shameless smear on the singer.",
+    ] {
+        assert!(labels(s).contains(&Label::Opinion), "{s}");
+    }
+    assert_eq!(
+        evidence("The report called the audit deeply flawed.", Label::Opinion),
+        ["deeply flawed"]
+    );
+    // Blame keeps its causal reading and is an opinion too (SPEC §6).
+    let l = labels("The farmers blamed the shortage on the new tariff rules.");
+    assert!(l.contains(&Label::Opinion), "{l:?}");
+    let l = labels("Locals blamed on the dam the flooding of the valley.");
+    assert!(
+        l.contains(&Label::Opinion) && l.contains(&Label::Causal),
+        "{l:?}"
+    );
+    // A word in capitals for emphasis is no name.
+    assert!(labels("He promised to end the SHAMEFUL waste.").contains(&Label::Opinion));
+    // An adjective-like word between a determiner and a preposition is a noun.
+    assert!(!labels("The rebels resumed their offensive in the hills.").contains(&Label::Opinion));
+    assert!(labels("The rebels sent an offensive letter.").contains(&Label::Opinion));
+}
+
+#[test]
+fn states_and_declarations_are_not_events() {
+    // A participle after present "is/are" is mostly a state.
+    assert!(!labels("The library is located in the old mill.").contains(&Label::Event));
+    assert!(!labels("Most of the lambs are born in spring.").contains(&Label::Event));
+    // ... unless it is dated: a caption reports one occurrence.
+    assert!(labels("The skipper is pictured at the harbour on Friday.").contains(&Label::Event));
+    // A passive gerund after a preposition reports nothing.
+    assert!(
+        !labels("The drivers fear the risk of being fined at the border.").contains(&Label::Event)
+    );
+    assert!(labels("The drivers were being fined at the border.").contains(&Label::Event));
+    // ... but the outcome at risk is a possible future.
+    assert!(
+        labels("If the bridge closed, the drivers are at risk of being fined.")
+            .contains(&Label::Prediction)
+    );
+    // A past participle after "was" still narrates.
+    assert!(labels("The skipper was injured at the harbour.").contains(&Label::Event));
+    // "-ing" after a word of degree is an adjective.
+    assert!(!labels("It was deeply moving to hear the choir.").contains(&Label::Event));
+    // Making something clear is saying it (SPEC §6).
+    assert!(
+        !labels("The coach has made it clear that he wants a new keeper.").contains(&Label::Event)
+    );
+}
+
+#[test]
 fn labels_combine_and_come_in_spec_order() {
     let l = labels("The army fired more than 300 missiles at Kharkiv last week.");
     assert_eq!(l, [Label::Quantity, Label::Event]);

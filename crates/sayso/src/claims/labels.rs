@@ -127,6 +127,7 @@ pub(crate) fn label<'t>(
             && !v.heading_like()
             && tags & tag::RULE_NOUN == 0
             && v.text(from) != "I"
+            && !shouted(v.text(from))
         {
             continue;
         }
@@ -165,7 +166,13 @@ pub(crate) fn label<'t>(
             let most_alone = matches!(word, "most" | "least")
                 && !(from > 0 && v.lower(from - 1) == "the")
                 && (to >= n || !v.is_word(to) || !adjective_like(v.lower(to)));
-            if !(most_of || most_alone || than && numeric_next) {
+            if !(most_of
+                || most_alone
+                || than && numeric_next
+                || time_clause(v, from, to)
+                || bare_comparative(v, from, to)
+                || attributive_trend(v, from, to))
+            {
                 let mut a = from;
                 while a > 0
                     && matches!(
@@ -244,7 +251,9 @@ pub(crate) fn label<'t>(
             let (a, b) = v.phrase(from, to, 3, 5);
             add(v, found, Label::Position, a, b);
         }
-        if tags & tag::OPINION != 0 {
+        // "its offensive in the east": an adjective-like word between a determiner and a
+        // preposition is a noun.
+        if tags & tag::OPINION != 0 && !(single && noun_between(v, from)) {
             let mut a = from;
             while a > 0 && v.is_word(a - 1) && {
                 let w = v.lower(a - 1);
@@ -273,6 +282,8 @@ pub(crate) fn label<'t>(
             && !v.in_condition(from)
             && (!single || !word.ends_with("ing") || progressive_be(v, from))
             && !(single && reduced_relative(v, from))
+            && !(single && !word.ends_with("ing") && participle_state(v, from))
+            && !(single && word.ends_with("ing") && from > 0 && degree_adverb(v.lower(from - 1)))
         {
             let (a, b) = v.phrase(from, to, 4, 5);
             add(v, found, Label::Event, a, b);
@@ -337,12 +348,14 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
     } else if progressive {
         // Past progressives narrate ("Kevin was snoring"); present ones mostly
         // characterise ("Russia is stalling"), unless the action has an object: "troops
-        // are shelling the city" is an action happening now.
+        // are shelling the city" is an action happening now. After a word of degree the
+        // form is an adjective ("was deeply moving").
         let l = v.lower(p);
-        matches!(l, "was" | "were")
+        (matches!(l, "was" | "were")
             || (matches!(l, "is" | "are" | "am") || contracted_be(l))
                 && v.lower(i) != "going"
-                && has_object(v, i + 1)
+                && has_object(v, i + 1))
+            && !degree_adverb(v.lower(i - 1))
     } else {
         // After a noun, an object must follow ("troops shelled the city"), else the
         // participle is an adjective ("previous misinterpreted statements").
@@ -374,7 +387,9 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
                             | "both"
                             | "no"
                     ));
-        v.in_auxiliaries(p) || contracted_aux(v.lower(p)) || v.is_capitalized(p) || noun_subject
+        (v.in_auxiliaries(p) || contracted_aux(v.lower(p)) || v.is_capitalized(p) || noun_subject)
+            && !present_state(v, p, i)
+            && !gerund_passive(v, p)
     };
     if ok && !v.modal_before(p + 1) && !v.in_condition(i) {
         let (a, b) = v.phrase(i, i + 1, 4, 5);
@@ -686,6 +701,107 @@ fn perfect_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         let (a, b) = v.phrase(i, i + 1, 4, 5);
         add(v, found, Label::Event, a, b);
     }
+}
+
+/// A participle at `i` after present "is/are" (at `p`) is mostly a state ("is engaged
+/// in", "are born to", "is recorded in detail"); after "was", "has" or a subject it
+/// narrates. A dated present passive reports one occurrence (a caption: "X is pictured
+/// in Kyiv on May 3").
+fn present_state(v: &mut View<'_, '_>, p: usize, i: usize) -> bool {
+    let w = v.lower(p);
+    let present_be = matches!(w, "is" | "are" | "am" | "isn't" | "aren't")
+        || ["'re", "'m"].iter().any(|s| w.ends_with(s));
+    let end = (i + 9).min(v.len());
+    present_be && !(i + 1..end).any(|j| v.in_months(j))
+}
+
+/// A lexicon participle ("born", "held") in a present state: see [`present_state`].
+fn participle_state(v: &mut View<'_, '_>, i: usize) -> bool {
+    let w = v.lower(i);
+    let participle = w.ends_with("ed") || w.ends_with("en") || w == "born";
+    participle && before_adverbs(v, i).is_some_and(|p| present_state(v, p, i))
+}
+
+/// "at risk of being hauled into court", "without being asked": a passive gerund after a
+/// preposition names a possibility, it reports nothing.
+fn gerund_passive(v: &mut View<'_, '_>, p: usize) -> bool {
+    p > 0
+        && v.lower(p) == "being"
+        && matches!(
+            v.lower(p - 1),
+            "of" | "for" | "from" | "about" | "without" | "after" | "before" | "by" | "against"
+        )
+}
+
+/// An all-capitals word of five letters or more is shouting ("the BLOODBATH"), not a
+/// name.
+fn shouted(w: &str) -> bool {
+    w.len() >= 5 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// "its offensive in the east": an adjective-like word between a determiner and a
+/// preposition is a noun.
+fn noun_between(v: &mut View<'_, '_>, i: usize) -> bool {
+    i > 0
+        && i + 1 < v.len()
+        && matches!(
+            v.lower(i + 1),
+            "in" | "on" | "at" | "against" | "near" | "into" | "toward" | "towards"
+        )
+        && matches!(
+            v.lower(i - 1),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+        )
+        && adjective_like(v.lower(i))
+}
+
+/// Words of degree that make the next "-ing" form an adjective ("deeply moving").
+fn degree_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "very" | "so" | "too" | "quite" | "deeply" | "really" | "extremely" | "truly" | "most"
+    )
+}
+
+/// "The first time she saw him …": a sentence that opens with "the first/last time" sets
+/// a time, it ranks nothing ("for the first time" does).
+fn time_clause(v: &mut View<'_, '_>, from: usize, to: usize) -> bool {
+    to == from + 3
+        && from == v.first_token()
+        && v.lower(from) == "the"
+        && v.lower(from + 2) == "time"
+}
+
+/// "a larger population", "a better deal" with no "than" after: a description, not a
+/// comparison between things the sentence names.
+fn bare_comparative(v: &mut View<'_, '_>, from: usize, to: usize) -> bool {
+    if to != from + 1 || from == 0 || !matches!(v.lower(from - 1), "a" | "an") {
+        return false;
+    }
+    if !v.lower(from).ends_with("er") {
+        return false;
+    }
+    let end = (to + 6).min(v.len());
+    !(to..end).any(|j| v.is_word(j) && v.lower(j) == "than")
+}
+
+/// "called for increased spending", "with improved roads": a trend participle used as an
+/// adjective after a preposition or article names a thing, it asserts no change; "rose
+/// by 5%" and "increased sharply" do.
+fn attributive_trend(v: &mut View<'_, '_>, from: usize, to: usize) -> bool {
+    if to != from + 1 || from == 0 || to >= v.len() || !v.lower(from).ends_with("ed") {
+        return false;
+    }
+    let prev = v.lower(from - 1);
+    let after_preposition = matches!(
+        prev,
+        "for" | "with" | "of" | "to" | "against" | "amid" | "an" | "the" | "and" | "or"
+    );
+    after_preposition
+        && v.is_word(to)
+        && !v.is_capitalized(to)
+        && !v.in_function_words(to)
+        && !v.lower(to).ends_with("ly")
 }
 
 /// Ends like an adjective or an adverb ("serious", "economically", "effective").
