@@ -2,14 +2,13 @@
 //! Aho–Corasick automaton (phrases) and a few word sets (single tokens).
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::analyzer::AnalyzerBuilder;
 
 use crate::error::Error;
-use crate::lexicon::entries;
+use crate::lexicon::{FnvBuild, entries};
 
 /// What a lexicon phrase signals; a phrase may signal several things.
 pub(crate) mod tag {
@@ -85,29 +84,7 @@ const PHRASE_FILES: [(&str, u32); 14] = [
     ),
 ];
 
-/// FNV-1a: the sets hold short words, for which SipHash's setup dominates lookups.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastSet = HashSet<Box<str>, BuildHasherDefault<Fnv>>;
+type FastSet = HashSet<Box<str>, FnvBuild>;
 
 /// A set of lowercase words, looked up without allocating (the caller lends a buffer).
 #[derive(Clone, Debug, Default)]
@@ -220,7 +197,7 @@ pub(crate) struct Lexicons {
     pub(crate) clause_words: Words,
     pub(crate) modals: Words,
     pub(crate) auxiliaries: Words,
-    persons: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>>,
+    persons: HashMap<Box<str>, u8, FnvBuild>,
 }
 
 /// A lexicon phrase found in the text, on word boundaries.
