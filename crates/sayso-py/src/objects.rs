@@ -8,16 +8,70 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyString, PyTuple};
 use serde::Deserialize;
 
+/// The text of a span: given, or cut from the document's `str` on first access.
+///
+/// Most spans (every sentence of `split`) are never asked for their text, and making a
+/// `str` for each was most of `split`'s cost; a lazy span costs one reference to the source.
+pub(crate) struct SpanText {
+    source: Option<Py<PyString>>,
+    cell: PyOnceLock<Py<PyString>>,
+}
+
+impl SpanText {
+    fn given(py: Python<'_>, text: Py<PyString>) -> SpanText {
+        let cell = PyOnceLock::new();
+        // A fresh cell: `set` cannot find it filled.
+        let _ = cell.set(py, text);
+        SpanText { source: None, cell }
+    }
+
+    fn lazy(source: Py<PyString>) -> SpanText {
+        SpanText {
+            source: Some(source),
+            cell: PyOnceLock::new(),
+        }
+    }
+}
+
 /// A half-open range `[start, end)` of the document text in code points, with its text.
-#[pyclass(subclass, frozen, module = "sayso._sayso", get_all)]
+#[pyclass(subclass, frozen, module = "sayso._sayso")]
 pub(crate) struct Span {
     start: usize,
     end: usize,
-    text: Py<PyString>,
+    text: SpanText,
+}
+
+impl Span {
+    fn lazy(start: usize, end: usize, source: Py<PyString>) -> Span {
+        Span {
+            start,
+            end,
+            text: SpanText::lazy(source),
+        }
+    }
+
+    /// The span's `str`, cut from the source (`source[start:end]`) the first time.
+    fn text_of<'a>(&'a self, py: Python<'_>) -> PyResult<&'a Py<PyString>> {
+        self.text.cell.get_or_try_init(py, || {
+            let Some(source) = &self.text.source else {
+                return Err(crate::errors::sayso_error("span without text".to_owned()));
+            };
+            let (Ok(start), Ok(end)) = (isize::try_from(self.start), isize::try_from(self.end))
+            else {
+                return Err(crate::errors::sayso_error(
+                    "span offsets out of range".to_owned(),
+                ));
+            };
+            let sub = source
+                .bind(py)
+                .get_item(pyo3::types::PySlice::new(py, start, end, 1))?;
+            Ok(sub.cast_into::<PyString>()?.unbind())
+        })
+    }
 }
 
 fn span_repr(py: Python<'_>, cls: &str, s: &Span, extra: &str) -> PyResult<String> {
-    let text = s.text.bind(py).repr()?;
+    let text = s.text_of(py)?.bind(py).repr()?;
     Ok(format!("{cls}({}, {}, {text}{extra})", s.start, s.end))
 }
 
@@ -26,20 +80,39 @@ fn str_eq(py: Python<'_>, a: &Py<PyString>, b: &Py<PyString>) -> PyResult<bool> 
 }
 
 fn same_span(py: Python<'_>, a: &Span, b: &Span) -> PyResult<bool> {
-    Ok(a.start == b.start && a.end == b.end && str_eq(py, &a.text, &b.text)?)
+    Ok(a.start == b.start && a.end == b.end && str_eq(py, a.text_of(py)?, b.text_of(py)?)?)
 }
 
 #[pymethods]
 impl Span {
     #[new]
-    fn new(start: usize, end: usize, text: Py<PyString>) -> Span {
-        Span { start, end, text }
+    fn new(py: Python<'_>, start: usize, end: usize, text: Py<PyString>) -> Span {
+        Span {
+            start,
+            end,
+            text: SpanText::given(py, text),
+        }
+    }
+
+    #[getter]
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    #[getter]
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    #[getter]
+    fn text(&self, py: Python<'_>) -> PyResult<Py<PyString>> {
+        Ok(self.text_of(py)?.clone_ref(py))
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let s = slf.get();
-        (slf.get_type(), (s.start, s.end, s.text.clone_ref(py))).into_pyobject(py)
+        (slf.get_type(), (s.start, s.end, s.text(py)?)).into_pyobject(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -56,7 +129,7 @@ impl Span {
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        (self.start, self.end, self.text.bind(py))
+        (self.start, self.end, self.text_of(py)?.bind(py))
             .into_pyobject(py)?
             .hash()
     }
@@ -76,23 +149,19 @@ pub(crate) struct Sentence {
 impl Sentence {
     #[new]
     fn new(
+        py: Python<'_>,
         start: usize,
         end: usize,
         text: Py<PyString>,
         kind: Py<PyString>,
     ) -> PyClassInitializer<Self> {
-        PyClassInitializer::from(Span { start, end, text }).add_subclass(Sentence { kind })
+        PyClassInitializer::from(Span::new(py, start, end, text)).add_subclass(Sentence { kind })
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let s = slf.as_super().get();
-        let args = (
-            s.start,
-            s.end,
-            s.text.clone_ref(py),
-            slf.get().kind.clone_ref(py),
-        );
+        let args = (s.start, s.end, s.text(py)?, slf.get().kind.clone_ref(py));
         (slf.get_type(), args).into_pyobject(py)
     }
 
@@ -119,7 +188,12 @@ impl Sentence {
     fn __hash__(slf: &Bound<'_, Self>) -> PyResult<isize> {
         let py = slf.py();
         let s = slf.as_super().get();
-        (s.start, s.end, s.text.bind(py), slf.get().kind.bind(py))
+        (
+            s.start,
+            s.end,
+            s.text_of(py)?.bind(py),
+            slf.get().kind.bind(py),
+        )
             .into_pyobject(py)?
             .hash()
     }
@@ -135,23 +209,19 @@ pub(crate) struct Evidence {
 impl Evidence {
     #[new]
     fn new(
+        py: Python<'_>,
         start: usize,
         end: usize,
         text: Py<PyString>,
         label: Py<PyString>,
     ) -> PyClassInitializer<Self> {
-        PyClassInitializer::from(Span { start, end, text }).add_subclass(Evidence { label })
+        PyClassInitializer::from(Span::new(py, start, end, text)).add_subclass(Evidence { label })
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let s = slf.as_super().get();
-        let args = (
-            s.start,
-            s.end,
-            s.text.clone_ref(py),
-            slf.get().label.clone_ref(py),
-        );
+        let args = (s.start, s.end, s.text(py)?, slf.get().label.clone_ref(py));
         (slf.get_type(), args).into_pyobject(py)
     }
 
@@ -178,7 +248,12 @@ impl Evidence {
     fn __hash__(slf: &Bound<'_, Self>) -> PyResult<isize> {
         let py = slf.py();
         let s = slf.as_super().get();
-        (s.start, s.end, s.text.bind(py), slf.get().label.bind(py))
+        (
+            s.start,
+            s.end,
+            s.text_of(py)?.bind(py),
+            slf.get().label.bind(py),
+        )
             .into_pyobject(py)?
             .hash()
     }
@@ -315,7 +390,7 @@ impl Attribution {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let content = self.content.bind(py).get().text.bind(py).repr()?;
+        let content = self.content.bind(py).get().text_of(py)?.bind(py).repr()?;
         Ok(format!(
             "Attribution(speaker={}, kind={}, content={content})",
             pyrepr(py, self.speaker.as_deref())?,
@@ -374,18 +449,19 @@ struct JDoc {
     entities: Vec<JEntity>,
 }
 
+// Span texts are not read from the JSON: spans are cut from the document's `str`
+// (code point offsets), lazily.
+
 #[derive(Deserialize)]
 struct JSpan {
     start: usize,
     end: usize,
-    text: String,
 }
 
 #[derive(Deserialize)]
 struct JSentence {
     start: usize,
     end: usize,
-    text: String,
     kind: String,
 }
 
@@ -394,7 +470,6 @@ struct JEvidence {
     label: String,
     start: usize,
     end: usize,
-    text: String,
 }
 
 #[derive(Deserialize)]
@@ -421,65 +496,72 @@ struct JAttribution {
 }
 
 #[derive(Deserialize)]
-struct JMention {
-    start: usize,
-    end: usize,
-}
-
-#[derive(Deserialize)]
 struct JEntity {
     id: usize,
     name: String,
     kind: String,
-    mentions: Vec<JMention>,
+    mentions: Vec<JSpan>,
 }
 
-pub(crate) fn new_span(py: Python<'_>, start: usize, end: usize, text: &str) -> PyResult<Py<Span>> {
-    Py::new(
-        py,
-        Span {
-            start,
-            end,
-            text: PyString::new(py, text).unbind(),
-        },
-    )
+/// The interned `str` of a sentence kind (one object per kind, shared by every sentence).
+pub(crate) fn kind_str(py: Python<'_>, kind: sayso::SentenceKind) -> Py<PyString> {
+    match kind {
+        sayso::SentenceKind::Body => pyo3::intern!(py, "body"),
+        sayso::SentenceKind::Heading => pyo3::intern!(py, "heading"),
+        sayso::SentenceKind::Boilerplate => pyo3::intern!(py, "boilerplate"),
+    }
+    .clone()
+    .unbind()
 }
 
-fn span_of(py: Python<'_>, s: &JSpan) -> PyResult<Py<Span>> {
-    new_span(py, s.start, s.end, &s.text)
+fn kind_str_of(py: Python<'_>, kind: &str) -> Py<PyString> {
+    match kind {
+        "body" => kind_str(py, sayso::SentenceKind::Body),
+        "heading" => kind_str(py, sayso::SentenceKind::Heading),
+        "boilerplate" => kind_str(py, sayso::SentenceKind::Boilerplate),
+        other => PyString::intern(py, other).unbind(),
+    }
 }
 
-fn opt_span(py: Python<'_>, s: &Option<JSpan>) -> PyResult<Option<Py<Span>>> {
-    s.as_ref().map(|s| span_of(py, s)).transpose()
+fn lazy_span(py: Python<'_>, source: &Py<PyString>, s: &JSpan) -> PyResult<Py<Span>> {
+    Py::new(py, Span::lazy(s.start, s.end, source.clone_ref(py)))
 }
 
+fn opt_span(
+    py: Python<'_>,
+    source: &Py<PyString>,
+    s: &Option<JSpan>,
+) -> PyResult<Option<Py<Span>>> {
+    s.as_ref().map(|s| lazy_span(py, source, s)).transpose()
+}
+
+/// `text` as an exact `str`, for spans to slice: a `str` subclass may redefine slicing.
+pub(crate) fn exact_str(text: &Bound<'_, PyString>) -> PyResult<Py<PyString>> {
+    if text.is_exact_instance_of::<PyString>() {
+        Ok(text.clone().unbind())
+    } else {
+        Ok(PyString::new(text.py(), text.to_str()?).unbind())
+    }
+}
+
+/// A sentence over `source[start:end]` (code points); its text is cut on first access.
 pub(crate) fn new_sentence(
     py: Python<'_>,
+    source: &Py<PyString>,
     start: usize,
     end: usize,
-    text: &str,
-    kind: &str,
+    kind: Py<PyString>,
 ) -> PyResult<Py<Sentence>> {
-    let init = PyClassInitializer::from(Span {
-        start,
-        end,
-        text: PyString::new(py, text).unbind(),
-    })
-    .add_subclass(Sentence {
-        kind: PyString::intern(py, kind).unbind(),
-    });
+    let init = PyClassInitializer::from(Span::lazy(start, end, source.clone_ref(py)))
+        .add_subclass(Sentence { kind });
     Py::new(py, init)
 }
 
-fn new_evidence(py: Python<'_>, e: &JEvidence) -> PyResult<Py<Evidence>> {
-    let init = PyClassInitializer::from(Span {
-        start: e.start,
-        end: e.end,
-        text: PyString::new(py, &e.text).unbind(),
-    })
-    .add_subclass(Evidence {
-        label: PyString::intern(py, &e.label).unbind(),
-    });
+fn new_evidence(py: Python<'_>, source: &Py<PyString>, e: &JEvidence) -> PyResult<Py<Evidence>> {
+    let init = PyClassInitializer::from(Span::lazy(e.start, e.end, source.clone_ref(py)))
+        .add_subclass(Evidence {
+            label: PyString::intern(py, &e.label).unbind(),
+        });
     Py::new(py, init)
 }
 
@@ -519,10 +601,11 @@ impl Document {
     fn build(&self, py: Python<'_>) -> PyResult<Parsed> {
         let doc: JDoc = serde_json::from_str(&self.json)
             .map_err(|e| crate::errors::sayso_error(format!("malformed document JSON: {e}")))?;
+        let text = &exact_str(self.text.bind(py))?;
         let sentences = doc
             .sentences
             .iter()
-            .map(|s| new_sentence(py, s.start, s.end, &s.text, &s.kind))
+            .map(|s| new_sentence(py, text, s.start, s.end, kind_str_of(py, &s.kind)))
             .collect::<PyResult<Vec<_>>>()?;
         let claims = doc
             .claims
@@ -531,7 +614,7 @@ impl Document {
                 let evidence = c
                     .evidence
                     .iter()
-                    .map(|e| new_evidence(py, e))
+                    .map(|e| new_evidence(py, text, e))
                     .collect::<PyResult<Vec<_>>>()?;
                 Py::new(
                     py,
@@ -554,20 +637,18 @@ impl Document {
                 Py::new(
                     py,
                     Attribution {
-                        source: opt_span(py, &a.source)?,
+                        source: opt_span(py, text, &a.source)?,
                         speaker: a.speaker,
                         entity: a.entity,
-                        cue: opt_span(py, &a.cue)?,
-                        content: span_of(py, &a.content)?,
+                        cue: opt_span(py, text, &a.cue)?,
+                        content: lazy_span(py, text, &a.content)?,
                         kind: a.kind,
                         channel: a.channel,
-                        via: opt_span(py, &a.via)?,
+                        via: opt_span(py, text, &a.via)?,
                     },
                 )
             })
             .collect::<PyResult<Vec<_>>>()?;
-        // Mentions carry no text in the JSON: take it from the document text.
-        let text = self.text.bind(py);
         let entities = doc
             .entities
             .into_iter()
@@ -575,22 +656,7 @@ impl Document {
                 let mentions = e
                     .mentions
                     .iter()
-                    .map(|m| {
-                        let slice = text.get_item(pyo3::types::PySlice::new(
-                            py,
-                            m.start as isize,
-                            m.end as isize,
-                            1,
-                        ))?;
-                        Py::new(
-                            py,
-                            Span {
-                                start: m.start,
-                                end: m.end,
-                                text: slice.cast_into::<PyString>()?.unbind(),
-                            },
-                        )
-                    })
+                    .map(|m| lazy_span(py, text, m))
                     .collect::<PyResult<Vec<_>>>()?;
                 Py::new(
                     py,
