@@ -139,125 +139,84 @@ impl Span {
     }
 }
 
-/// A sentence: a [`Span`] with its kind (`"body"`, `"heading"` or `"boilerplate"`).
-#[pyclass(extends = Span, frozen, module = "sayso._sayso", get_all)]
-pub(crate) struct Sentence {
-    kind: Py<PyString>,
+/// A [`Span`] subclass with one more string field: `Sentence` (its kind) and `Evidence`
+/// (its label) differ only in that field's name.
+macro_rules! tagged_span {
+    ($(#[$doc:meta])* $name:ident, $field:ident) => {
+        $(#[$doc])*
+        #[pyclass(extends = Span, frozen, module = "sayso._sayso", get_all)]
+        pub(crate) struct $name {
+            $field: Py<PyString>,
+        }
+
+        #[pymethods]
+        impl $name {
+            #[new]
+            fn new(
+                py: Python<'_>,
+                start: usize,
+                end: usize,
+                text: Py<PyString>,
+                $field: Py<PyString>,
+            ) -> PyClassInitializer<Self> {
+                PyClassInitializer::from(Span::new(py, start, end, text))
+                    .add_subclass($name { $field })
+            }
+
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+                let py = slf.py();
+                let s = slf.as_super().get();
+                let args = (s.start, s.end, s.text(py)?, slf.get().$field.clone_ref(py));
+                (slf.get_type(), args).into_pyobject(py)
+            }
+
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                let py = slf.py();
+                let tag = slf.get().$field.bind(py).repr()?;
+                span_repr(
+                    py,
+                    stringify!($name),
+                    slf.as_super().get(),
+                    &format!(concat!(", ", stringify!($field), "={}"), tag),
+                )
+            }
+
+            fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+                let py = slf.py();
+                let Ok(other) = other.cast::<$name>() else {
+                    return Ok(false);
+                };
+                Ok(same_span(py, slf.as_super().get(), other.as_super().get())?
+                    && str_eq(py, &slf.get().$field, &other.get().$field)?)
+            }
+
+            fn __hash__(slf: &Bound<'_, Self>) -> PyResult<isize> {
+                let py = slf.py();
+                let s = slf.as_super().get();
+                (
+                    s.start,
+                    s.end,
+                    s.text_of(py)?.bind(py),
+                    slf.get().$field.bind(py),
+                )
+                    .into_pyobject(py)?
+                    .hash()
+            }
+        }
+    };
 }
 
-#[pymethods]
-impl Sentence {
-    #[new]
-    fn new(
-        py: Python<'_>,
-        start: usize,
-        end: usize,
-        text: Py<PyString>,
-        kind: Py<PyString>,
-    ) -> PyClassInitializer<Self> {
-        PyClassInitializer::from(Span::new(py, start, end, text)).add_subclass(Sentence { kind })
-    }
+tagged_span!(
+    /// A sentence: a [`Span`] with its kind (`"body"`, `"heading"` or `"boilerplate"`).
+    Sentence,
+    kind
+);
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let s = slf.as_super().get();
-        let args = (s.start, s.end, s.text(py)?, slf.get().kind.clone_ref(py));
-        (slf.get_type(), args).into_pyobject(py)
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        let py = slf.py();
-        let kind = slf.get().kind.bind(py).repr()?;
-        span_repr(
-            py,
-            "Sentence",
-            slf.as_super().get(),
-            &format!(", kind={kind}"),
-        )
-    }
-
-    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let py = slf.py();
-        let Ok(other) = other.cast::<Sentence>() else {
-            return Ok(false);
-        };
-        Ok(same_span(py, slf.as_super().get(), other.as_super().get())?
-            && str_eq(py, &slf.get().kind, &other.get().kind)?)
-    }
-
-    fn __hash__(slf: &Bound<'_, Self>) -> PyResult<isize> {
-        let py = slf.py();
-        let s = slf.as_super().get();
-        (
-            s.start,
-            s.end,
-            s.text_of(py)?.bind(py),
-            slf.get().kind.bind(py),
-        )
-            .into_pyobject(py)?
-            .hash()
-    }
-}
-
-/// Words that make a claim label true: a [`Span`] with the label.
-#[pyclass(extends = Span, frozen, module = "sayso._sayso", get_all)]
-pub(crate) struct Evidence {
-    label: Py<PyString>,
-}
-
-#[pymethods]
-impl Evidence {
-    #[new]
-    fn new(
-        py: Python<'_>,
-        start: usize,
-        end: usize,
-        text: Py<PyString>,
-        label: Py<PyString>,
-    ) -> PyClassInitializer<Self> {
-        PyClassInitializer::from(Span::new(py, start, end, text)).add_subclass(Evidence { label })
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let s = slf.as_super().get();
-        let args = (s.start, s.end, s.text(py)?, slf.get().label.clone_ref(py));
-        (slf.get_type(), args).into_pyobject(py)
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        let py = slf.py();
-        let label = slf.get().label.bind(py).repr()?;
-        span_repr(
-            py,
-            "Evidence",
-            slf.as_super().get(),
-            &format!(", label={label}"),
-        )
-    }
-
-    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let py = slf.py();
-        let Ok(other) = other.cast::<Evidence>() else {
-            return Ok(false);
-        };
-        Ok(same_span(py, slf.as_super().get(), other.as_super().get())?
-            && str_eq(py, &slf.get().label, &other.get().label)?)
-    }
-
-    fn __hash__(slf: &Bound<'_, Self>) -> PyResult<isize> {
-        let py = slf.py();
-        let s = slf.as_super().get();
-        (
-            s.start,
-            s.end,
-            s.text_of(py)?.bind(py),
-            slf.get().label.bind(py),
-        )
-            .into_pyobject(py)?
-            .hash()
-    }
-}
+tagged_span!(
+    /// Words that make a claim label true: a [`Span`] with the label.
+    Evidence,
+    label
+);
 
 /// A sentence that makes a claim.
 #[pyclass(frozen, module = "sayso._sayso", get_all)]
