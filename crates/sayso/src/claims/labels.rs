@@ -367,26 +367,12 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
             && (v.is_capitalized(i + 1)
                 || v.is_number(i + 1)
                 || v.in_numbers(i + 1)
-                || v.is_word(i + 1)
-                    && matches!(
-                        v.lower(i + 1),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "them"
-                            | "him"
-                            | "several"
-                            | "many"
-                            | "some"
-                            | "all"
-                            | "both"
-                            | "no"
-                    ));
+                || v.is_word(i + 1) && {
+                    let w = v.lower(i + 1);
+                    opens_object(w)
+                        && !matches!(w, "your" | "my" | "us" | "this" | "these" | "those")
+                        || matches!(w, "several" | "many" | "some" | "all" | "both" | "no")
+                });
         (v.in_auxiliaries(p) || contracted_aux(v.lower(p)) || v.is_capitalized(p) || noun_subject)
             && !present_state(v, p, i)
             && !gerund_passive(v, p)
@@ -414,7 +400,20 @@ fn has_object(v: &mut View<'_, '_>, j: usize) -> bool {
         return true;
     }
     let w = v.lower(j);
-    if matches!(
+    if opens_object(w) {
+        return true;
+    }
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("ous")
+        && !v.in_function_words(j)
+        && !v.in_clause_words(j)
+}
+
+/// Determiners, possessives and object pronouns that open a verb's object.
+fn opens_object(w: &str) -> bool {
+    matches!(
         w,
         "the"
             | "a"
@@ -432,15 +431,7 @@ fn has_object(v: &mut View<'_, '_>, j: usize) -> bool {
             | "this"
             | "these"
             | "those"
-    ) {
-        return true;
-    }
-    w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("ous")
-        && !v.in_function_words(j)
-        && !v.in_clause_words(j)
+    )
 }
 
 /// "we’ve", "she’s", "they’d": an auxiliary inside the pronoun's token.
