@@ -4,8 +4,9 @@
 //! Groups:
 //! - `analyze_polnear`: PolNeAR train texts (3.8 MB; a synthetic corpus of the same size
 //!   when the shared data is absent), per document: `split` only vs full `analyze`. The
-//!   public API has no switch to skip claim tagging, so the cost of attribution + claims is
-//!   `analyze - split` (the claims bar, "tagging adds ≤ 30%", cannot be isolated here).
+//!   `no_claims` is `analyze` with claim tagging switched off
+//!   (`AnalyzerBuilder::claims(false)`): the claims bar ("tagging adds ≤ 30% to the time of
+//!   analyze") is `analyze / no_claims - 1`.
 //! - `analyze_linearity`: the same texts joined into one document of 100 KB, 1 MB and
 //!   4 MB (flat MB/s = linear cost in document length), and 250 KB vs 1 MB of invented
 //!   reported speech (every sentence an attribution);
@@ -63,6 +64,19 @@ fn analyze_polnear(c: &mut Criterion<ThreadCpu>) {
             for d in &docs {
                 let doc = analyzer.analyze(black_box(d));
                 n += doc.claims().len() + doc.attributions().len();
+            }
+            n
+        })
+    });
+    let no_claims = Analyzer::builder()
+        .claims(false)
+        .build()
+        .expect("the compiled-in lexicons are valid");
+    g.bench_function("no_claims", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for d in &docs {
+                n += no_claims.analyze(black_box(d)).attributions().len();
             }
             n
         })

@@ -110,7 +110,11 @@ fn main() -> ExitCode {
 
 /// Runs the command; `Ok(false)` when some input failed but the rest was processed.
 fn run(mode: Mode, opts: &Common) -> io::Result<bool> {
-    let analyzer = Analyzer::new();
+    // The quotes table shows no claims: don't tag them.
+    let analyzer = Analyzer::builder()
+        .claims(mode != Mode::Quotes)
+        .build()
+        .map_err(io::Error::other)?;
     let stdout = io::stdout();
     let color = stdout.is_terminal();
     let mut out = Output {

@@ -86,7 +86,11 @@ impl Analyzer {
             author,
         };
         let (attributions, entities) = inner.attributor.attribute(&cx);
-        let claims = inner.tagger.tag(&cx, &attributions, &entities);
+        let claims = if inner.options.skip_claims {
+            Vec::new()
+        } else {
+            inner.tagger.tag(&cx, &attributions, &entities)
+        };
         Document {
             text,
             author: author.map(str::to_string),
@@ -143,6 +147,8 @@ pub struct AnalyzerBuilder {
     pub(crate) gazetteer: Vec<(String, EntityKind)>,
     pub(crate) label_words: Vec<(Label, String)>,
     pub(crate) hedges: Vec<String>,
+    /// Claim tagging switched off (the default is on, hence the negative).
+    pub(crate) skip_claims: bool,
 }
 
 impl AnalyzerBuilder {
@@ -197,6 +203,21 @@ impl AnalyzerBuilder {
     /// A word or phrase that marks a sentence as hedged.
     pub fn hedge(mut self, word: impl Into<String>) -> Self {
         self.hedges.push(word.into());
+        self
+    }
+
+    /// Whether [`Analyzer::analyze`] tags claims (on by default). Switch it off when you
+    /// only need sentences, attributions and entities: analysis is then faster and
+    /// [`Document::claims`] is empty.
+    ///
+    /// ```
+    /// let analyzer = sayso::Analyzer::builder().claims(false).build().unwrap();
+    /// let doc = analyzer.analyze("Troops shelled the city, the mayor said.");
+    /// assert!(doc.claims().is_empty());
+    /// assert_eq!(doc.attributions().len(), 1);
+    /// ```
+    pub fn claims(mut self, on: bool) -> Self {
+        self.skip_claims = !on;
         self
     }
 
