@@ -290,7 +290,8 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
         let particle = len == 1
             && doc.has(i + len, class::NOTCUE)
             && (after != "on" || kind == CueKind::Naming)
-            && !(after == "to" && doc.has(i, class::TELL | class::INF));
+            && !(after == "to" && doc.has(i, class::TELL | class::INF))
+            && !(is_say(doc.low(i)) && say_particle(doc, i + len));
         // "Obama's remarks", "his claims will …": a noun.
         let possessed =
             i > unit.a && (doc.word(i - 1).ends_with("’s") || doc.word(i - 1).ends_with("'s"));
@@ -313,6 +314,26 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// The verb "say" in any form: it takes a clause whatever follows.
+fn is_say(w: &str) -> bool {
+    matches!(w, "say" | "says" | "said" | "saying")
+}
+
+/// "he said of Cruz", "Trump said to a crowd", "said to reporters": a particle after
+/// "say" names the topic or addressee and the verb stays speech; "is said to be" does not.
+fn say_particle(doc: &Doc, p: usize) -> bool {
+    match doc.low(p) {
+        "of" => true,
+        "to" => {
+            let n = p + 1;
+            doc.has(n, class::DET | class::PERSON | class::PLURAL)
+                || doc.is_cap(n)
+                || (doc.is_lower_word(n) && doc.low(n).len() > 3 && doc.low(n).ends_with('s'))
+        }
+        _ => false,
+    }
 }
 
 /// The content of a quotation: inside the marks, without the joining comma.
@@ -445,6 +466,11 @@ fn dash_source(doc: &Doc, unit: &Unit, q: &QuoteAt) -> Option<(usize, usize)> {
 /// Reported speech around the cue `c`.
 fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let cue_end = c.at + c.len;
+    if doc.low(c.at) == "asked" {
+        if let Some(r) = asked_passive(doc, unit, c) {
+            return Some(r);
+        }
+    }
     // "…, said one GOP source": a comma before the cue and a name after it is the
     // inverted order, whatever stands before the comma.
     let before = sources::skip_left(doc, unit.a, c.at);
@@ -525,6 +551,9 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             && cue_end < unit.b
             && doc.is_word(cue_end)
             && !doc.has(cue_end, class::PREP | class::SKIP | class::TIME)
+            // "…, Phil Smith told POLITICO this week.": the addressee of "told".
+            && !(doc.has(c.at, class::TELL)
+                && (doc.is_cap(cue_end) || doc.has(cue_end, class::DET | class::PERSON | class::PLURAL)))
         {
             None
         } else {
@@ -539,6 +568,13 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             let cstart = content_start_left(doc, unit, tail_start - 1);
             let content = trim_content(doc, cstart, tail_start - 1)?;
             if (cstart..tail_start).filter(|&k| doc.is_word(k)).count() < 4 {
+                return None;
+            }
+            // "During the service, X asked …": a fronted phrase, not what was said.
+            let first = (cstart..tail_start).find(|&k| doc.is_word(k))?;
+            if doc.has(first, class::PREP | class::SUB)
+                && !(first..tail_start - 1).any(|k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+            {
                 return None;
             }
             if doc.low(rest_end) == "citing" {
@@ -579,6 +615,11 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let source = source?;
     if !plausible_source(doc, source, c) || negated(doc, unit, c.at) {
         return None;
+    }
+    if doc.has(c.at, class::TELL) {
+        if let Some(content) = directive(doc, unit, cue_end) {
+            return Some(make(doc, unit, content, Some(source), c, via));
+        }
     }
     // Forward: "X said (on Monday) (that) <clause>".
     let mut p = cue_end;
@@ -695,7 +736,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         return None;
     }
     // "say" takes a clause whatever follows; others must show one.
-    let says = matches!(doc.low(c.at), "say" | "says" | "said" | "saying");
+    let says = is_say(doc.low(c.at));
     let infinitive = doc.low(p) == "to"
         && doc.has(c.at, class::INF)
         && doc.is_lower_word(p + 1)
@@ -739,6 +780,95 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     }
     let content = trim_content(doc, p, end)?;
     Some(make(doc, unit, content, Some(source), c, via))
+}
+
+/// "Asked whether he would run, Smith said …", "X was asked by host Y why …": the
+/// question is content; its source is the asker when the text names one ("by Y"), else
+/// nobody (the addressee before "was asked" is not the source).
+fn asked_passive(doc: &Doc, unit: &Unit, c: &Cue) -> Option<Raw> {
+    let mut s = unit.a;
+    while s < c.at && (doc.has(s, class::LEAD) || !doc.is_word(s)) {
+        s += 1;
+    }
+    let opens =
+        s == c.at || (s + 1 == c.at && matches!(doc.low(s), "when" | "after" | "once" | "if"));
+    let passive = c.at > unit.a
+        && matches!(
+            doc.low(c.at - 1),
+            "was" | "were" | "been" | "being" | "is" | "are" | "when"
+        );
+    if !(opens || passive) {
+        return None;
+    }
+    let cue_end = c.at + c.len;
+    let mut agent = None;
+    let mut k = cue_end;
+    while k < unit.b && k < cue_end + 2 * NEAR {
+        if doc.inside_quote(k) || matches!(doc.word(k), "," | ";" | ":" | ".") {
+            return None;
+        }
+        if doc.has(k, class::WH) && doc.is_lower_word(k) {
+            break;
+        }
+        if doc.has(k, class::AUX) && doc.is_lower_word(k) {
+            return None;
+        }
+        if doc.low(k) == "by" && agent.is_none() {
+            agent = Some(k + 1);
+        }
+        k += 1;
+    }
+    if k >= unit.b || !doc.has(k, class::WH) || k >= cue_end + 2 * NEAR {
+        return None;
+    }
+    let source = agent.and_then(|a| sources::right(doc, a, k));
+    if agent.is_some() && source.is_none() {
+        return None;
+    }
+    let end = clause_end(doc, unit, k + 1, true);
+    let content = trim_content(doc, k, end)?;
+    Some(make(doc, unit, content, source, c, None))
+}
+
+/// "urged the administration to raise the cutoff", "told him not to run": an
+/// addressee and an infinitive after a cue of telling; the content is both (the request).
+fn directive(doc: &Doc, unit: &Unit, from: usize) -> Option<(usize, usize)> {
+    let mut k = from;
+    while k < unit.b && k < from + NEAR {
+        let l = doc.low(k);
+        if l == "to" || (l == "not" && doc.low(k + 1) == "to") {
+            break;
+        }
+        let word = doc.is_word(k) || doc.toks[k].kind == crate::tokens::TokenKind::Number;
+        if !word
+            || doc.inside_quote(k)
+            || l == "that"
+            || (doc.is_lower_word(k)
+                && doc.has(
+                    k,
+                    class::AUX | class::CUE | class::SUB | class::WH | class::PREP,
+                ))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k == from || k >= unit.b {
+        return None;
+    }
+    let to = if doc.low(k) == "not" { k + 1 } else { k };
+    let v = to + 1;
+    if doc.low(to) != "to"
+        || !doc.is_lower_word(v)
+        || doc.has(
+            v,
+            class::DET | class::PREP | class::SUBJ | class::PERSON | class::PLURAL,
+        )
+    {
+        return None;
+    }
+    let end = clause_end(doc, unit, v, false);
+    trim_content(doc, from, end)
 }
 
 /// "has not said whether …", "didn’t say": nothing is reported.
