@@ -659,7 +659,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             p += 1;
             continue;
         }
-        if doc.has(p, class::PREP) || doc.has(c.at, class::TELL) {
+        if opens_phrase(doc, p) || doc.has(c.at, class::TELL) {
             // A channel, time or addressee phrase, when "that" or a comma ends it.
             let reach = if doc.has(c.at, class::TELL) {
                 2 * NEAR
@@ -759,7 +759,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         || quote_opens_clause
         || (says
             && doc.quote_opening(p).is_none()
-            && !(doc.has(p, class::PREP) && doc.is_lower_word(p)))
+            && !(opens_phrase(doc, p) && doc.is_lower_word(p)))
         || is_clause(doc, p, unit.b);
     let end = clause_end(doc, unit, p, left.is_some_and(|l| l.subordinate));
     if c.kind == CueKind::Naming || !clause {
@@ -920,6 +920,7 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
                     | class::MEDIA
                     | class::DET,
             )
+            || crowd(doc, k)
     });
     if !named {
         return false;
@@ -944,6 +945,29 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
         || (b == a + 1 && doc.is_cap(a) && (a == 0 || !doc.is_word(a - 1)))
         || matches!(doc.low(a), "those" | "many" | "some" | "most" | "few" | "both")
         || doc.low(head).ends_with('s') && doc.is_lower_word(head)
+        || crowd(doc, head)
+}
+
+/// A plural or counted mention of people: "forecasters", "others", "47%", "one in
+/// five", "a majority".
+fn crowd(doc: &Doc, k: usize) -> bool {
+    let l = doc.low(k);
+    if doc.toks[k].kind == crate::tokens::TokenKind::Number
+        || matches!(
+            l,
+            "%" | "percent" | "others" | "majority" | "majorities" | "minority" | "half"
+                | "two" | "three" | "four" | "five" | "ten"
+        )
+    {
+        return true;
+    }
+    doc.is_lower_word(k)
+        && l.len() > 4
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && !l.ends_with("us")
+        && !l.ends_with("is")
+        && !doc.has(k, class::AUX | class::CUE | class::PREP | class::SKIP)
 }
 
 /// Direct when the content is one quotation, mixed when it holds one, else indirect.
@@ -1058,6 +1082,12 @@ fn content_start_left(doc: &Doc, unit: &Unit, end: usize) -> usize {
     s
 }
 
+/// A preposition or time word opens a phrase at `p`; "this" does so only before a time
+/// word ("said this week" against "said this is …").
+fn opens_phrase(doc: &Doc, p: usize) -> bool {
+    doc.has(p, class::PREP) && !(doc.low(p) == "this" && !doc.has(p + 1, class::TIME))
+}
+
 /// A clause starts at `p`: a subject pronoun, or a finite verb within a few words.
 fn is_clause(doc: &Doc, p: usize, to: usize) -> bool {
     if doc.has(p, class::SUBJ) && !(doc.low(p) == "this" || doc.low(p) == "no") {
@@ -1066,7 +1096,7 @@ fn is_clause(doc: &Doc, p: usize, to: usize) -> bool {
     if doc.has(p, class::WH) && doc.is_lower_word(p) {
         return true;
     }
-    if doc.low(p) == "to" || doc.has(p, class::PREP) && doc.is_lower_word(p) || doc.low(p) == "of" {
+    if doc.low(p) == "to" || opens_phrase(doc, p) && doc.is_lower_word(p) || doc.low(p) == "of" {
         return false;
     }
     let mut k = p;
