@@ -703,3 +703,111 @@ fn a_relative_that_is_no_reported_clause() {
         "the corridor was closed"
     );
 }
+
+#[test]
+fn say_keeps_a_topic_or_addressee_after_it() {
+    let doc = analyze("“We will win this one,” he said of the race.");
+    assert_eq!(triples(&doc), [("he", "said", "We will win this one")]);
+    let doc = analyze("“We will build the bridge!” Mayor Okafor said to a crowd of supporters.");
+    assert_eq!(
+        triples(&doc),
+        [("Mayor Okafor", "said", "We will build the bridge!")]
+    );
+    let doc = analyze("The governor is said to be furious about the vote.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn told_with_an_addressee_closes_a_tail() {
+    let doc = analyze("The union will sit out the election, Jane Doe told the Gazette on Monday.");
+    assert_eq!(
+        triples(&doc),
+        [("Jane Doe", "told", "The union will sit out the election")]
+    );
+}
+
+#[test]
+fn a_fronted_phrase_is_no_content() {
+    let doc = analyze("At the meeting in Dayton last week, Smith told reporters.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn asked_whether_is_a_question_without_a_named_asker() {
+    let doc = analyze("Asked whether he would run again, Senator Adeyemi said he had not decided.");
+    assert_eq!(
+        triples(&doc),
+        [
+            ("-", "Asked", "whether he would run again"),
+            ("Senator Adeyemi", "said", "he had not decided")
+        ]
+    );
+    let doc = analyze("Adeyemi was asked by host Jane Doe whether the plan would work.");
+    assert_eq!(
+        triples(&doc),
+        [("host Jane Doe", "asked", "whether the plan would work")]
+    );
+}
+
+#[test]
+fn requests_take_the_addressee_and_the_infinitive() {
+    let doc = analyze("The mayor urged residents to stay home on Friday.");
+    assert_eq!(
+        triples(&doc),
+        [("The mayor", "urged", "residents to stay home on Friday")]
+    );
+    let doc = analyze("The coach told his players not to talk to the press.");
+    assert_eq!(
+        triples(&doc),
+        [("The coach", "told", "his players not to talk to the press")]
+    );
+    // A noun after "urged" is a position, not content.
+    let doc = analyze("The mayor urged caution.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn questioned_takes_an_embedded_question() {
+    let doc = analyze("Some allies questioned why the foundation had waited so long.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Some allies",
+            "questioned",
+            "why the foundation had waited so long"
+        )]
+    );
+    let doc = analyze("Some allies questioned his judgment.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn crowds_and_counts_are_sources() {
+    for (text, source) in [
+        ("Forecasters say spending will rise.", "Forecasters"),
+        ("But economists say spending will rise.", "economists"),
+        ("Others say the plan is too costly.", "Others"),
+        (
+            "47 percent say the country is on the wrong track.",
+            "47 percent",
+        ),
+        ("One in five say the plan is too costly.", "One in five"),
+    ] {
+        let doc = analyze(text);
+        let a = only(&doc);
+        assert_eq!(a.source.unwrap().as_str(), source, "{text}");
+        assert_eq!(a.cue.unwrap().as_str().to_lowercase(), "say", "{text}");
+    }
+}
+
+#[test]
+fn said_this_is_a_clause() {
+    let doc = analyze("Critics say this is a mistake.");
+    assert_eq!(triples(&doc), [("Critics", "say", "this is a mistake")]);
+}
+
+#[test]
+fn a_dated_channel_after_a_tail_cue() {
+    let doc = analyze("“It is over,” one aide wrote in a June 5, 2016 email to staff.");
+    assert_eq!(triples(&doc), [("one aide", "wrote", "It is over")]);
+}

@@ -267,7 +267,10 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
     let mut i = unit.a;
     while i < unit.b {
         // Headlines capitalise their verbs ("…, Former Doctor Says").
-        let cased = doc.is_lower_word(i) || (unit.heading && i > unit.a && doc.is_word(i));
+        let cased = doc.is_lower_word(i)
+            || (unit.heading && i > unit.a && doc.is_word(i))
+            // "Asked whether …, X said": a passive question opening the sentence.
+            || (doc.low(i) == "asked" && (unit.a..i).all(|k| !doc.is_word(k)));
         if !doc.has(i, class::CUE | class::NAMING) || doc.inside_quote(i) || !cased {
             i += 1;
             continue;
@@ -291,7 +294,9 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
             && doc.has(i + len, class::NOTCUE)
             && (after != "on" || kind == CueKind::Naming)
             && !(after == "to" && doc.has(i, class::TELL | class::INF))
-            && !(is_say(doc.low(i)) && say_particle(doc, i + len));
+            && !(is_say(doc.low(i)) && say_particle(doc, i + len))
+            // "was asked by host X whether …" names the asker.
+            && !(doc.low(i) == "asked" && after == "by");
         // "Obama's remarks", "his claims will …": a noun.
         let possessed =
             i > unit.a && (doc.word(i - 1).ends_with("’s") || doc.word(i - 1).ends_with("'s"));
@@ -955,8 +960,18 @@ fn crowd(doc: &Doc, k: usize) -> bool {
     if doc.toks[k].kind == crate::tokens::TokenKind::Number
         || matches!(
             l,
-            "%" | "percent" | "others" | "majority" | "majorities" | "minority" | "half"
-                | "two" | "three" | "four" | "five" | "ten"
+            "%" | "percent"
+                | "one"
+                | "others"
+                | "majority"
+                | "majorities"
+                | "minority"
+                | "half"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "ten"
         )
     {
         return true;
@@ -1050,7 +1065,10 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
             && rest
                 .clone()
                 .all(|k| !(doc.has(k, class::AUX | class::CUE) && doc.is_lower_word(k)))
-            && (doc.has(p + 1, class::DET) || doc.is_cap(p + 1))
+            && (doc.has(p + 1, class::DET)
+                || doc.is_cap(p + 1)
+                // "… wrote in a September 16, 2012 email."
+                || doc.toks.get(p + 1).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number))
         {
             return Some(unit.b);
         }
