@@ -1103,7 +1103,7 @@ fn content_start_left(doc: &Doc, unit: &Unit, end: usize) -> usize {
 /// A preposition or time word opens a phrase at `p`; "this" does so only before a time
 /// word ("said this week" against "said this is …").
 fn opens_phrase(doc: &Doc, p: usize) -> bool {
-    doc.has(p, class::PREP) && !(doc.low(p) == "this" && !doc.has(p + 1, class::TIME))
+    doc.has(p, class::PREP) && (doc.low(p) != "this" || doc.has(p + 1, class::TIME))
 }
 
 /// A clause starts at `p`: a subject pronoun, or a finite verb within a few words.
