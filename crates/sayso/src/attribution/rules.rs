@@ -1177,7 +1177,17 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             }
             return k;
         }
-        if w == ";" || w == "(" {
+        if w == "(" {
+            // "… on the court (Alito, Roberts) - and …": a closed aside inside the clause.
+            if let Some(m) = (k + 1..(k + 20).min(limit)).find(|&m| doc.word(m) == ")") {
+                if (m + 1..limit).any(|n| doc.is_word(n)) {
+                    k = m + 1;
+                    continue;
+                }
+            }
+            return k;
+        }
+        if w == ";" {
             return k;
         }
         // "… was smart and said it …": a second verb of saying ends the first clause.
@@ -1190,7 +1200,12 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             }
             let n = doc.low(k + 1);
             // ", although he refused …", ", which forced …": the narrator goes on.
-            if matches!(n, "although" | "though" | "whereas" | "but") && doc.is_lower_word(k + 1) {
+            // "agreed that inequality, though it existed, was not …" and "a crucial,
+            // although brief, opportunity" are asides closed by a comma.
+            if matches!(n, "although" | "though" | "whereas")
+                && doc.is_lower_word(k + 1)
+                && !(k + 2..(k + 7).min(limit)).any(|m| doc.is_punct(m, ","))
+            {
                 return k;
             }
             // ", and human rights groups warned that …": a new attribution begins.
