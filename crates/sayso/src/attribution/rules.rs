@@ -270,7 +270,9 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
         let cased = doc.is_lower_word(i)
             || (unit.heading && i > unit.a && doc.is_word(i))
             // "Asked whether …, X said": a passive question opening the sentence.
-            || (doc.low(i) == "asked" && (unit.a..i).all(|k| !doc.is_word(k)));
+            || (doc.low(i) == "asked" && (unit.a..i).all(|k| !doc.is_word(k)))
+            // "Said Comey, “…”": the inverted order opening the sentence.
+            || (doc.low(i) == "said" && doc.is_cap(i + 1) && (unit.a..i).all(|k| !doc.is_word(k)));
         if !doc.has(i, class::CUE | class::NAMING) || doc.inside_quote(i) || !cased {
             i += 1;
             continue;
@@ -330,7 +332,7 @@ fn is_say(w: &str) -> bool {
 /// "say" names the topic or addressee and the verb stays speech; "is said to be" does not.
 fn say_particle(doc: &Doc, p: usize) -> bool {
     match doc.low(p) {
-        "of" => true,
+        "of" | "about" => true,
         "to" => {
             let n = p + 1;
             doc.has(n, class::DET | class::PERSON | class::PLURAL)
@@ -493,10 +495,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let mut via = None;
     // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
     // the source of its sentence: the last one found, else the unit's subject.
+    // "Twitter reported flat growth, and said …" shares the subject too.
     let coordinated = source.is_none()
         && before > unit.a
-        && matches!(doc.low(before - 1), "and" | "but")
-        && !doc.is_punct(before.saturating_sub(2), ",");
+        && matches!(doc.low(before - 1), "and" | "but");
     if coordinated
         || doc.low(c.at).ends_with("ing")
             && c.at > unit.a
@@ -752,7 +754,12 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     // "agreed to reopen the corridor that was closed in July": a "that" followed by a
     // verb opens a relative clause, not reported content.
     if that && doc.has(p, class::AUX) && doc.is_lower_word(p) {
-        return None;
+        // "He said that is a distortion": right after the cue "that" is the subject.
+        if p == cue_end + 1 && c.kind == CueKind::Speech {
+            p = cue_end;
+        } else {
+            return None;
+        }
     }
     // "said “budget reforms” and tax collection would pay for it": a quotation that
     // opens a longer clause is part of it (mixed).
@@ -1280,7 +1287,17 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
         } else {
             i
         };
-        trim_content(doc, content_start_left(doc, unit, end), end)
+        let start = content_start_left(doc, unit, end);
+        // "G4S receives, according to one report, $234 million …": the phrase sits
+        // inside the clause, which goes on after it.
+        let inside = doc.is_punct(i.saturating_sub(1), ",")
+            && doc.is_punct(after, ",")
+            && (after + 1 < unit.b && (doc.is_word(after + 1) || doc.quote_opening(after + 1).is_some()));
+        if inside {
+            trim_content(doc, start, clause_end(doc, unit, after + 1, false))
+        } else {
+            trim_content(doc, start, end)
+        }
     };
     let Some(content) = content else { return };
     let cue = Cue {
