@@ -343,6 +343,20 @@ fn say_particle(doc: &Doc, p: usize) -> bool {
     }
 }
 
+/// "of Mr. Cruz", "about the incident": a topic phrase, not "about 40 percent" (a number).
+fn about_topic(doc: &Doc, p: usize) -> bool {
+    match doc.low(p) {
+        "of" => true,
+        "about" => {
+            let n = p + 1;
+            doc.is_cap(n)
+                || doc.has(n, class::PERSON | class::PLURAL)
+                || matches!(doc.low(n), "the" | "his" | "her" | "their" | "its" | "this" | "that" | "what" | "how")
+        }
+        _ => false,
+    }
+}
+
 /// The content of a quotation: inside the marks, without the joining comma.
 fn quote_content(doc: &Doc, q: &QuoteAt) -> (usize, usize) {
     let inner = &doc.text[q.q.start..q.q.end];
@@ -666,7 +680,9 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             p += 1;
             continue;
         }
-        if opens_phrase(doc, p) || doc.has(c.at, class::TELL) {
+        // "said of the race that …": the topic is a phrase like a channel's.
+        let topic = is_say(doc.low(c.at)) && about_topic(doc, p);
+        if opens_phrase(doc, p) || topic || doc.has(c.at, class::TELL) {
             // A channel, time or addressee phrase, when "that" or a comma ends it.
             let reach = if doc.has(c.at, class::TELL) {
                 2 * NEAR
@@ -739,7 +755,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         }
         break;
     }
-    if p >= unit.b {
+    if p >= unit.b || (about_topic(doc, p) && doc.is_lower_word(p)) {
         return None;
     }
     // "say" takes a clause whatever follows; others must show one.
