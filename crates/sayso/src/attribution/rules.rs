@@ -351,7 +351,10 @@ fn about_topic(doc: &Doc, p: usize) -> bool {
             let n = p + 1;
             doc.is_cap(n)
                 || doc.has(n, class::PERSON | class::PLURAL)
-                || matches!(doc.low(n), "the" | "his" | "her" | "their" | "its" | "this" | "that" | "what" | "how")
+                || matches!(
+                    doc.low(n),
+                    "the" | "his" | "her" | "their" | "its" | "this" | "that" | "what" | "how"
+                )
         }
         _ => false,
     }
@@ -510,9 +513,8 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
     // the source of its sentence: the last one found, else the unit's subject.
     // "Twitter reported flat growth, and said …" shares the subject too.
-    let coordinated = source.is_none()
-        && before > unit.a
-        && matches!(doc.low(before - 1), "and" | "but");
+    let coordinated =
+        source.is_none() && before > unit.a && matches!(doc.low(before - 1), "and" | "but");
     if coordinated
         || doc.low(c.at).ends_with("ing")
             && c.at > unit.a
@@ -974,6 +976,9 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
         || matches!(doc.low(a), "those" | "many" | "some" | "most" | "few" | "both")
         || doc.low(head).ends_with('s') && doc.is_lower_word(head)
         || crowd(doc, head)
+        // "Polls in New Hampshire show": a plural head before its modifier.
+        || (doc.is_cap(a) && doc.low(a).len() > 4 && doc.low(a).ends_with('s') && !doc.low(a).ends_with("ss")
+            && (a + 1..b).any(|k| doc.has(k, class::PREP) && doc.is_lower_word(k) && doc.low(k) != "to"))
 }
 
 /// A plural or counted mention of people: "forecasters", "others", "47%", "one in
@@ -1308,7 +1313,8 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
         // inside the clause, which goes on after it.
         let inside = doc.is_punct(i.saturating_sub(1), ",")
             && doc.is_punct(after, ",")
-            && (after + 1 < unit.b && (doc.is_word(after + 1) || doc.quote_opening(after + 1).is_some()));
+            && (after + 1 < unit.b
+                && (doc.is_word(after + 1) || doc.quote_opening(after + 1).is_some()));
         if inside {
             trim_content(doc, start, clause_end(doc, unit, after + 1, false))
         } else {
