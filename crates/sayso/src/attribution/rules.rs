@@ -1222,6 +1222,16 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
         if w == "and" && k > p && doc.has(k + 1, class::CUE) && doc.is_lower_word(k + 1) {
             return k;
         }
+        // "… to disavow him and has repeatedly called him …": a perfect after "and"
+        // goes on with the sentence's own subject.
+        if w == "and"
+            && k > p
+            && matches!(doc.low(k + 1), "has" | "have" | "had")
+            && doc.is_lower_word(k + 2)
+            && (doc.has(k + 2, class::PAST | class::SKIP) || doc.low(k + 2).ends_with("ed"))
+        {
+            return k;
+        }
         if w == "," {
             if subordinate {
                 return k;
