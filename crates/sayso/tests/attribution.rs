@@ -811,3 +811,84 @@ fn a_dated_channel_after_a_tail_cue() {
     let doc = analyze("“It is over,” one aide wrote in a June 5, 2016 email to staff.");
     assert_eq!(triples(&doc), [("one aide", "wrote", "It is over")]);
 }
+
+#[test]
+fn asked_with_an_addressee_and_a_question() {
+    let doc = analyze("Todd asked Pence whether the audit would end before the election.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Todd",
+            "asked",
+            "whether the audit would end before the election"
+        )]
+    );
+    let doc = analyze("When asked which issue mattered most, most voters named the economy.");
+    assert_eq!(
+        triples(&doc)[0],
+        ("-", "asked", "which issue mattered most")
+    );
+}
+
+#[test]
+fn a_fronted_phrase_leaves_the_forward_content() {
+    let doc = analyze("In a letter to the board, Okafor asked the network to donate the profits.");
+    assert_eq!(
+        triples(&doc),
+        [("Okafor", "asked", "the network to donate the profits")]
+    );
+}
+
+#[test]
+fn said_of_a_topic_then_a_clause() {
+    let doc = analyze("Mayor Okafor said of the vote that it was a turning point.");
+    assert_eq!(
+        triples(&doc),
+        [("Mayor Okafor", "said", "it was a turning point")]
+    );
+    let doc = analyze("The budget office said about half of the gap came from tax cuts.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "The budget office",
+            "said",
+            "about half of the gap came from tax cuts"
+        )]
+    );
+}
+
+#[test]
+fn coordinated_said_after_a_comma_shares_the_subject() {
+    let doc =
+        analyze("In April, the company reported flat growth, and said it was still losing money.");
+    assert_eq!(
+        triples(&doc),
+        [("the company", "said", "it was still losing money")]
+    );
+}
+
+#[test]
+fn according_to_inside_a_clause_covers_both_sides() {
+    let doc = analyze("The firm receives, according to one report, $234 million in contracts.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "one report",
+            "according to",
+            "The firm receives, according to one report, $234 million in contracts"
+        )]
+    );
+}
+
+#[test]
+fn asides_stay_inside_reported_content() {
+    let doc = analyze("Smith agreed that inequality, though it existed, was not the main issue.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Smith",
+            "agreed",
+            "inequality, though it existed, was not the main issue"
+        )]
+    );
+}

@@ -569,8 +569,22 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         && c.kind == CueKind::Speech
         && !doc.low(c.at).ends_with("ing")
     {
+        // "During the service, X asked …": a fronted phrase is not what was said; the
+        // cue may still report forward ("In a letter, X asked Y to …").
+        let fronted = {
+            let cstart = content_start_left(doc, unit, tail_start - 1);
+            (cstart..tail_start)
+                .find(|&k| doc.is_word(k))
+                .is_some_and(|first| {
+                    doc.has(first, class::PREP | class::SUB)
+                        && !(first..tail_start - 1)
+                            .any(|k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+                })
+        };
         // With the source before the cue, only a time, channel or adverb may follow.
-        let after_ok = if left.is_some()
+        let after_ok = if fronted {
+            None
+        } else if left.is_some()
             && cue_end < unit.b
             && doc.is_word(cue_end)
             && !doc.has(cue_end, class::PREP | class::SKIP | class::TIME)
@@ -591,13 +605,6 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             let cstart = content_start_left(doc, unit, tail_start - 1);
             let content = trim_content(doc, cstart, tail_start - 1)?;
             if (cstart..tail_start).filter(|&k| doc.is_word(k)).count() < 4 {
-                return None;
-            }
-            // "During the service, X asked …": a fronted phrase, not what was said.
-            let first = (cstart..tail_start).find(|&k| doc.is_word(k))?;
-            if doc.has(first, class::PREP | class::SUB)
-                && !(first..tail_start - 1).any(|k| doc.is_punct(k, ",") && !doc.inside_quote(k))
-            {
                 return None;
             }
             if doc.low(rest_end) == "citing" {
@@ -862,12 +869,17 @@ fn asked_passive(doc: &Doc, unit: &Unit, c: &Cue) -> Option<Raw> {
 
 /// "urged the administration to raise the cutoff", "told him not to run": an
 /// addressee and an infinitive after a cue of telling; the content is both (the request).
+/// "asked Pence whether it would happen": after the addressee, the embedded question.
 fn directive(doc: &Doc, unit: &Unit, from: usize) -> Option<(usize, usize)> {
     let mut k = from;
     while k < unit.b && k < from + NEAR {
         let l = doc.low(k);
         if l == "to" || (l == "not" && doc.low(k + 1) == "to") {
             break;
+        }
+        if k > from && doc.has(k, class::WH) && doc.is_lower_word(k) && l != "when" {
+            let end = clause_end(doc, unit, k + 1, false);
+            return trim_content(doc, k, end);
         }
         let word = doc.is_word(k) || doc.toks[k].kind == crate::tokens::TokenKind::Number;
         if !word
@@ -1324,7 +1336,9 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
         let inside = doc.is_punct(i.saturating_sub(1), ",")
             && doc.is_punct(after, ",")
             && (after + 1 < unit.b
-                && (doc.is_word(after + 1) || doc.quote_opening(after + 1).is_some()));
+                && (doc.toks[after + 1].kind != crate::tokens::TokenKind::Punct
+                    || doc.word(after + 1) == "$"
+                    || doc.quote_opening(after + 1).is_some()));
         if inside {
             trim_content(doc, start, clause_end(doc, unit, after + 1, false))
         } else {
