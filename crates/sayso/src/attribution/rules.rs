@@ -764,7 +764,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         }
         break;
     }
-    if p >= unit.b || (about_topic(doc, p) && doc.is_lower_word(p)) {
+    if p >= unit.b || (is_say(doc.low(c.at)) && about_topic(doc, p) && doc.is_lower_word(p)) {
         return None;
     }
     // "say" takes a clause whatever follows; others must show one.
