@@ -892,3 +892,25 @@ fn asides_stay_inside_reported_content() {
         )]
     );
 }
+
+#[test]
+fn a_participle_after_an_opening_time_phrase_finds_the_subject() {
+    let doc = analyze(
+        "A month ago, Senator Adeyemi defended his record, insisting he had broad support.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Senator Adeyemi", "insisting", "he had broad support")]
+    );
+}
+
+#[test]
+fn an_infinitive_after_a_promise_is_forward_content() {
+    let doc = analyze(
+        "Rallying hundreds of supporters in Dayton, Mayor Okafor promised to deliver change.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Mayor Okafor", "promised", "to deliver change")]
+    );
+}

@@ -527,7 +527,14 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             }
             // "During a speech on Monday, Trump …, saying …": the subject follows the
             // opening phrase.
-            if doc.has(s, class::PREP | class::SUB) {
+            // "A month ago, Trump …": so does a time phrase.
+            let opening = doc.has(s, class::PREP | class::SUB)
+                || (s..c.at.min(s + 6))
+                    .find(|&k| doc.is_punct(k, ","))
+                    .is_some_and(|comma| {
+                        (s..comma).any(|k| doc.has(k, class::TIME) || doc.low(k) == "ago")
+                    });
+            if opening {
                 if let Some(k) = (s..c.at.min(s + 20)).find(|&k| doc.is_punct(k, ",")) {
                     s = k + 1;
                 }
@@ -582,7 +589,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                 })
         };
         // With the source before the cue, only a time, channel or adverb may follow.
-        let after_ok = if fronted {
+        // "…, Clinton promised to deliver change": the infinitive is the content.
+        let infinitive =
+            doc.has(c.at, class::INF) && doc.low(cue_end) == "to" && doc.is_lower_word(cue_end + 1);
+        let after_ok = if fronted || infinitive {
             None
         } else if left.is_some()
             && cue_end < unit.b
