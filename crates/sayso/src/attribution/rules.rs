@@ -377,8 +377,13 @@ fn tail_cue(
     q: &QuoteAt,
     cues: &[Cue],
 ) -> Option<(usize, Option<(usize, usize)>)> {
-    // "On “Face the Nation,” X said …": a quoted title, not a quotation of X.
-    if q.open > unit.a && doc.has(q.open - 1, class::PREP) {
+    // "On “Face the Nation,” X said …", "on Fox News’s “Hannity,” X said …": a quoted
+    // title, not a quotation of X.
+    if q.open > unit.a
+        && (doc.has(q.open - 1, class::PREP)
+            || doc.word(q.open - 1).ends_with("’s")
+            || doc.word(q.open - 1).ends_with("'s"))
+    {
         return None;
     }
     let mut j = q.after;
@@ -689,6 +694,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                 that = true;
                 p += 1;
             }
+            break;
+        }
+        // "pledged to work with both parties": the infinitive is the content.
+        if l == "to" && doc.has(c.at, class::INF) && doc.is_lower_word(p + 1) {
             break;
         }
         if doc.has(p, class::SKIP) && doc.is_lower_word(p) && !doc.has(p, class::AUX) {
