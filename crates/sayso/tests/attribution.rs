@@ -914,3 +914,43 @@ fn an_infinitive_after_a_promise_is_forward_content() {
         [("Mayor Okafor", "promised", "to deliver change")]
     );
 }
+
+#[test]
+fn told_skips_a_named_addressee_before_the_clause() {
+    let doc = analyze("Smith told CNN the plan would fail.");
+    assert_eq!(triples(&doc), [("Smith", "told", "the plan would fail")]);
+}
+
+#[test]
+fn collective_nouns_and_quoted_titles() {
+    let doc = analyze("Cologne police say they have not identified the attackers.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Cologne police",
+            "say",
+            "they have not identified the attackers"
+        )]
+    );
+    let doc = analyze(
+        "On Wednesday on Fox News’s “Hannity,” Newt Gingrich said the ticket would be unusual.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Newt Gingrich", "said", "the ticket would be unusual")]
+    );
+}
+
+#[test]
+fn a_pledge_before_another_speaker_keeps_its_infinitive() {
+    let doc = analyze(
+        "While Clinton pledged to work with both parties, Sanders insisted that progressives must lead.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [
+            ("Clinton", "pledged", "to work with both parties"),
+            ("Sanders", "insisted", "progressives must lead")
+        ]
+    );
+}

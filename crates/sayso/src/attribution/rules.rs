@@ -786,6 +786,24 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     if p >= unit.b || (is_say(doc.low(c.at)) && about_topic(doc, p) && doc.is_lower_word(p)) {
         return None;
     }
+    // "told CNN the plan would fail", "told him it was over": the addressee goes before
+    // the clause.
+    if p == cue_end && doc.has(c.at, class::TELL) && !that {
+        let mut q = p;
+        if matches!(
+            doc.low(q),
+            "him" | "her" | "them" | "me" | "us" | "reporters"
+        ) {
+            q += 1;
+        } else {
+            while q < unit.b && q < p + 4 && doc.is_cap(q) {
+                q += 1;
+            }
+        }
+        if q > p && q < unit.b && doc.is_lower_word(q) && is_clause(doc, q, unit.b) {
+            p = q;
+        }
+    }
     // "say" takes a clause whatever follows; others must show one.
     let says = is_say(doc.low(c.at));
     let infinitive = doc.low(p) == "to"
