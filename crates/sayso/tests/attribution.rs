@@ -954,3 +954,20 @@ fn a_pledge_before_another_speaker_keeps_its_infinitive() {
         ]
     );
 }
+
+#[test]
+fn all_told_is_no_cue_and_long_dash_asides_stay_inside() {
+    let doc = analyze("All told, outside groups spent more than $2 million on phone banks.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+    let doc = analyze(
+        "He noted that the party's past nominees -- Mitt Romney, Arizona Sen. John McCain and former president George W. Bush -- all plan to skip the event.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [(
+            "He",
+            "noted",
+            "the party's past nominees -- Mitt Romney, Arizona Sen. John McCain and former president George W. Bush -- all plan to skip the event"
+        )]
+    );
+}

@@ -313,7 +313,9 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
             && doc.has(i + 1, class::AUX)
             && doc.is_lower_word(i + 1)
             && !doc.has(i + 1, class::PAST);
-        if !prev_det && !particle && !possessed && !noun_subject {
+        // "All told, …": an idiom, not speech.
+        let all_told = doc.low(i) == "told" && i > unit.a && doc.low(i - 1) == "all";
+        if !prev_det && !particle && !possessed && !noun_subject && !all_told {
             out.push(Cue { at: i, len, kind });
             i += len;
         } else {
@@ -1160,7 +1162,7 @@ fn content_start_left(doc: &Doc, unit: &Unit, end: usize) -> usize {
         let i = s - 1;
         if doc.is_dash(i) && !doc.inside_quote(i) {
             // A pair of dashes sets off an aside: step over it.
-            if let Some(m) = (i.saturating_sub(16).max(unit.a)..i.saturating_sub(1))
+            if let Some(m) = (i.saturating_sub(24).max(unit.a)..i.saturating_sub(1))
                 .rev()
                 .find(|&m| doc.is_dash(m))
             {
@@ -1248,7 +1250,7 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
         let w = doc.word(k);
         if doc.is_dash(k) {
             // A pair of dashes sets off an aside inside the clause.
-            if let Some(m) = (k + 2..(k + 16).min(unit.b)).find(|&m| doc.is_dash(m)) {
+            if let Some(m) = (k + 2..(k + 24).min(unit.b)).find(|&m| doc.is_dash(m)) {
                 k = m + 1;
                 continue;
             }
