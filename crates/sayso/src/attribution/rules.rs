@@ -599,15 +599,16 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         // "…, Clinton promised to deliver change": the infinitive is the content.
         let infinitive =
             doc.has(c.at, class::INF) && doc.low(cue_end) == "to" && doc.is_lower_word(cue_end + 1);
-        let after_ok = if fronted || infinitive {
-            None
-        } else if left.is_some()
-            && cue_end < unit.b
-            && doc.is_word(cue_end)
-            && !doc.has(cue_end, class::PREP | class::SKIP | class::TIME)
-            // "…, Phil Smith told POLITICO this week.": the addressee of "told".
-            && !(doc.has(c.at, class::TELL)
-                && (doc.is_cap(cue_end) || doc.has(cue_end, class::DET | class::PERSON | class::PLURAL)))
+        let after_ok = if fronted
+            || infinitive
+            || (left.is_some()
+                && cue_end < unit.b
+                && doc.is_word(cue_end)
+                && !doc.has(cue_end, class::PREP | class::SKIP | class::TIME)
+                // "…, Phil Smith told POLITICO this week.": the addressee of "told".
+                && !(doc.has(c.at, class::TELL)
+                    && (doc.is_cap(cue_end)
+                        || doc.has(cue_end, class::DET | class::PERSON | class::PLURAL))))
         {
             None
         } else {
