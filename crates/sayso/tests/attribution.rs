@@ -971,3 +971,18 @@ fn all_told_is_no_cue_and_long_dash_asides_stay_inside() {
         )]
     );
 }
+
+#[test]
+fn a_quotation_ending_its_sentence_ends_the_reported_clause() {
+    let text = "The senator said his campaign was “closing really strong.” He noted that crowds had grown.";
+    let doc = analyze(text);
+    let t = triples(&doc);
+    assert_eq!(
+        t[0],
+        (
+            "The senator",
+            "said",
+            "his campaign was “closing really strong.”"
+        )
+    );
+}

@@ -1244,6 +1244,14 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
     let mut k = p;
     let limit = unit.b.min(p + WINDOW);
     while k < limit {
+        // `said it was “closing strong.” He noted …`: a quotation that ends its
+        // sentence ends the clause, though the sentence splitter kept both together.
+        if let Some(q) = doc.quote_opening(k) {
+            let inner = doc.text[q.q.start..q.q.end].trim_end();
+            if k > p && q.after < limit && inner.ends_with(['.', '!', '?']) && doc.is_cap(q.after) {
+                return q.after;
+            }
+        }
         if doc.inside_quote(k) {
             k += 1;
             continue;
