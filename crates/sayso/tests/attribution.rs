@@ -986,3 +986,26 @@ fn a_quotation_ending_its_sentence_ends_the_reported_clause() {
         )
     );
 }
+
+#[test]
+fn manner_of_speaking_verbs_are_cues() {
+    let doc =
+        analyze("“They would have gone to the bipartisan bill,” Senator Adeyemi fumed on Tuesday.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Senator Adeyemi",
+            "fumed",
+            "They would have gone to the bipartisan bill"
+        )]
+    );
+    let doc = analyze("As the columnist Jane Doe puts it, “The voters are unmoved.”");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "the columnist Jane Doe",
+            "puts it",
+            "The voters are unmoved."
+        )]
+    );
+}
