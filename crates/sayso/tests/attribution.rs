@@ -1009,3 +1009,28 @@ fn manner_of_speaking_verbs_are_cues() {
         )]
     );
 }
+
+#[test]
+fn a_restrictive_relative_clause_belongs_to_the_source() {
+    let doc =
+        analyze("Supporters who have heard from the campaign say their priority is to win Iowa.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Supporters who have heard from the campaign",
+            "say",
+            "their priority is to win Iowa"
+        )]
+    );
+}
+
+#[test]
+fn more_verbs_of_communication() {
+    let doc = analyze("Smith swore that he had never met her.");
+    assert_eq!(triples(&doc), [("Smith", "swore", "he had never met her")]);
+    let doc = analyze("The mayor begged residents to stay indoors.");
+    assert_eq!(
+        triples(&doc),
+        [("The mayor", "begged", "residents to stay indoors")]
+    );
+}

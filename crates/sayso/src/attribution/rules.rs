@@ -516,6 +516,21 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         sources::left(doc, unit.a, c.at)
     };
     let mut source = left.map(|l| (l.a, l.b));
+    // "Supporters who have heard from the campaign say …": a restrictive relative clause
+    // belongs to the source, whose head stands before "who".
+    if let Some(l) = left {
+        if let Some(w) = (l.a.saturating_sub(12).max(unit.a)..l.a)
+            .rev()
+            .take_while(|&k| doc.is_word(k) || doc.is_punct(k, "’") || doc.is_punct(k, "'"))
+            .find(|&k| doc.low(k) == "who" && doc.is_lower_word(k))
+        {
+            if let Some(h) = sources::left(doc, unit.a, w) {
+                if h.b == w && !h.subordinate && plausible_source(doc, (h.a, h.b), c) {
+                    source = Some((h.a, l.b));
+                }
+            }
+        }
+    }
     let mut via = None;
     // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
     // the source of its sentence: the last one found, else the unit's subject.
