@@ -1034,3 +1034,14 @@ fn more_verbs_of_communication() {
         [("The mayor", "begged", "residents to stay indoors")]
     );
 }
+
+#[test]
+fn by_saying_takes_the_subject_of_the_sentence() {
+    let doc = analyze(
+        "Axelrod extended an olive branch by telling reporters she had been an able opponent.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Axelrod", "telling", "she had been an able opponent")]
+    );
+}

@@ -537,11 +537,16 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     // "Twitter reported flat growth, and said …" shares the subject too.
     let coordinated =
         source.is_none() && before > unit.a && matches!(doc.low(before - 1), "and" | "but");
+    // "Axelrod extended an olive branch by telling …": the phrase before "by" is a
+    // clause, not the source; keep it only when no subject is found.
+    let by_ing = doc.low(c.at).ends_with("ing") && c.at > unit.a && doc.low(c.at - 1) == "by";
     if coordinated
+        || by_ing
         || doc.low(c.at).ends_with("ing")
             && c.at > unit.a
             && (source.is_none() || doc.is_punct(c.at - 1, ",") || doc.has(c.at - 1, class::PREP))
     {
+        let phrase = source;
         source = earlier.last().and_then(|r| r.source).or_else(|| {
             let mut s = unit.a;
             while s < c.at && doc.has(s, class::LEAD) {
@@ -587,6 +592,9 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                     })
                 })
         });
+        if by_ing && source.is_none() {
+            source = phrase;
+        }
     }
     // Tail: "<clause>, X said." or "<clause>, said X."
     let tail_start = match left {
