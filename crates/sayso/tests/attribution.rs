@@ -703,3 +703,345 @@ fn a_relative_that_is_no_reported_clause() {
         "the corridor was closed"
     );
 }
+
+#[test]
+fn say_keeps_a_topic_or_addressee_after_it() {
+    let doc = analyze("“We will win this one,” he said of the race.");
+    assert_eq!(triples(&doc), [("he", "said", "We will win this one")]);
+    let doc = analyze("“We will build the bridge!” Mayor Okafor said to a crowd of supporters.");
+    assert_eq!(
+        triples(&doc),
+        [("Mayor Okafor", "said", "We will build the bridge!")]
+    );
+    let doc = analyze("The governor is said to be furious about the vote.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn told_with_an_addressee_closes_a_tail() {
+    let doc = analyze("The union will sit out the election, Jane Doe told the Gazette on Monday.");
+    assert_eq!(
+        triples(&doc),
+        [("Jane Doe", "told", "The union will sit out the election")]
+    );
+}
+
+#[test]
+fn a_fronted_phrase_is_no_content() {
+    let doc = analyze("At the meeting in Dayton last week, Smith told reporters.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn asked_whether_is_a_question_without_a_named_asker() {
+    let doc = analyze("Asked whether he would run again, Senator Adeyemi said he had not decided.");
+    assert_eq!(
+        triples(&doc),
+        [
+            ("-", "Asked", "whether he would run again"),
+            ("Senator Adeyemi", "said", "he had not decided")
+        ]
+    );
+    let doc = analyze("Adeyemi was asked by host Jane Doe whether the plan would work.");
+    assert_eq!(
+        triples(&doc),
+        [("host Jane Doe", "asked", "whether the plan would work")]
+    );
+}
+
+#[test]
+fn requests_take_the_addressee_and_the_infinitive() {
+    let doc = analyze("The mayor urged residents to stay home on Friday.");
+    assert_eq!(
+        triples(&doc),
+        [("The mayor", "urged", "residents to stay home on Friday")]
+    );
+    let doc = analyze("The coach told his players not to talk to the press.");
+    assert_eq!(
+        triples(&doc),
+        [("The coach", "told", "his players not to talk to the press")]
+    );
+    // A noun after "urged" is a position, not content.
+    let doc = analyze("The mayor urged caution.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn questioned_takes_an_embedded_question() {
+    let doc = analyze("Some allies questioned why the foundation had waited so long.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Some allies",
+            "questioned",
+            "why the foundation had waited so long"
+        )]
+    );
+    let doc = analyze("Some allies questioned his judgment.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+}
+
+#[test]
+fn crowds_and_counts_are_sources() {
+    for (text, source) in [
+        ("Forecasters say spending will rise.", "Forecasters"),
+        ("But economists say spending will rise.", "economists"),
+        ("Others say the plan is too costly.", "Others"),
+        (
+            "47 percent say the country is on the wrong track.",
+            "47 percent",
+        ),
+        ("One in five say the plan is too costly.", "One in five"),
+    ] {
+        let doc = analyze(text);
+        let a = only(&doc);
+        assert_eq!(a.source.unwrap().as_str(), source, "{text}");
+        assert_eq!(a.cue.unwrap().as_str().to_lowercase(), "say", "{text}");
+    }
+}
+
+#[test]
+fn said_this_is_a_clause() {
+    let doc = analyze("Critics say this is a mistake.");
+    assert_eq!(triples(&doc), [("Critics", "say", "this is a mistake")]);
+}
+
+#[test]
+fn a_dated_channel_after_a_tail_cue() {
+    let doc = analyze("“It is over,” one aide wrote in a June 5, 2016 email to staff.");
+    assert_eq!(triples(&doc), [("one aide", "wrote", "It is over")]);
+}
+
+#[test]
+fn asked_with_an_addressee_and_a_question() {
+    let doc = analyze("Todd asked Pence whether the audit would end before the election.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Todd",
+            "asked",
+            "whether the audit would end before the election"
+        )]
+    );
+    let doc = analyze("When asked which issue mattered most, most voters named the economy.");
+    assert_eq!(
+        triples(&doc)[0],
+        ("-", "asked", "which issue mattered most")
+    );
+}
+
+#[test]
+fn a_fronted_phrase_leaves_the_forward_content() {
+    let doc = analyze("In a letter to the board, Okafor asked the network to donate the profits.");
+    assert_eq!(
+        triples(&doc),
+        [("Okafor", "asked", "the network to donate the profits")]
+    );
+}
+
+#[test]
+fn said_of_a_topic_then_a_clause() {
+    let doc = analyze("Mayor Okafor said of the vote that it was a turning point.");
+    assert_eq!(
+        triples(&doc),
+        [("Mayor Okafor", "said", "it was a turning point")]
+    );
+    let doc = analyze("The budget office said about half of the gap came from tax cuts.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "The budget office",
+            "said",
+            "about half of the gap came from tax cuts"
+        )]
+    );
+}
+
+#[test]
+fn coordinated_said_after_a_comma_shares_the_subject() {
+    let doc =
+        analyze("In April, the company reported flat growth, and said it was still losing money.");
+    assert_eq!(
+        triples(&doc),
+        [("the company", "said", "it was still losing money")]
+    );
+}
+
+#[test]
+fn according_to_inside_a_clause_covers_both_sides() {
+    let doc = analyze("The firm receives, according to one report, $234 million in contracts.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "one report",
+            "according to",
+            "The firm receives, according to one report, $234 million in contracts"
+        )]
+    );
+}
+
+#[test]
+fn asides_stay_inside_reported_content() {
+    let doc = analyze("Smith agreed that inequality, though it existed, was not the main issue.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Smith",
+            "agreed",
+            "inequality, though it existed, was not the main issue"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_after_an_opening_time_phrase_finds_the_subject() {
+    let doc = analyze(
+        "A month ago, Senator Adeyemi defended his record, insisting he had broad support.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Senator Adeyemi", "insisting", "he had broad support")]
+    );
+}
+
+#[test]
+fn an_infinitive_after_a_promise_is_forward_content() {
+    let doc = analyze(
+        "Rallying hundreds of supporters in Dayton, Mayor Okafor promised to deliver change.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Mayor Okafor", "promised", "to deliver change")]
+    );
+}
+
+#[test]
+fn told_skips_a_named_addressee_before_the_clause() {
+    let doc = analyze("Smith told CNN the plan would fail.");
+    assert_eq!(triples(&doc), [("Smith", "told", "the plan would fail")]);
+}
+
+#[test]
+fn collective_nouns_and_quoted_titles() {
+    let doc = analyze("Cologne police say they have not identified the attackers.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Cologne police",
+            "say",
+            "they have not identified the attackers"
+        )]
+    );
+    let doc = analyze(
+        "On Wednesday on Fox News’s “Hannity,” Newt Gingrich said the ticket would be unusual.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Newt Gingrich", "said", "the ticket would be unusual")]
+    );
+}
+
+#[test]
+fn a_pledge_before_another_speaker_keeps_its_infinitive() {
+    let doc = analyze(
+        "While Clinton pledged to work with both parties, Sanders insisted that progressives must lead.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [
+            ("Clinton", "pledged", "to work with both parties"),
+            ("Sanders", "insisted", "progressives must lead")
+        ]
+    );
+}
+
+#[test]
+fn all_told_is_no_cue_and_long_dash_asides_stay_inside() {
+    let doc = analyze("All told, outside groups spent more than $2 million on phone banks.");
+    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
+    let doc = analyze(
+        "He noted that the party's past nominees -- Mitt Romney, Arizona Sen. John McCain and former president George W. Bush -- all plan to skip the event.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [(
+            "He",
+            "noted",
+            "the party's past nominees -- Mitt Romney, Arizona Sen. John McCain and former president George W. Bush -- all plan to skip the event"
+        )]
+    );
+}
+
+#[test]
+fn a_quotation_ending_its_sentence_ends_the_reported_clause() {
+    let text = "The senator said his campaign was “closing really strong.” He noted that crowds had grown.";
+    let doc = analyze(text);
+    let t = triples(&doc);
+    assert_eq!(
+        t[0],
+        (
+            "The senator",
+            "said",
+            "his campaign was “closing really strong.”"
+        )
+    );
+}
+
+#[test]
+fn manner_of_speaking_verbs_are_cues() {
+    let doc =
+        analyze("“They would have gone to the bipartisan bill,” Senator Adeyemi fumed on Tuesday.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Senator Adeyemi",
+            "fumed",
+            "They would have gone to the bipartisan bill"
+        )]
+    );
+    let doc = analyze("As the columnist Jane Doe puts it, “The voters are unmoved.”");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "the columnist Jane Doe",
+            "puts it",
+            "The voters are unmoved."
+        )]
+    );
+}
+
+#[test]
+fn a_restrictive_relative_clause_belongs_to_the_source() {
+    let doc =
+        analyze("Supporters who have heard from the campaign say their priority is to win Iowa.");
+    assert_eq!(
+        triples(&doc),
+        [(
+            "Supporters who have heard from the campaign",
+            "say",
+            "their priority is to win Iowa"
+        )]
+    );
+}
+
+#[test]
+fn more_verbs_of_communication() {
+    let doc = analyze("Smith swore that he had never met her.");
+    assert_eq!(triples(&doc), [("Smith", "swore", "he had never met her")]);
+    let doc = analyze("The mayor begged residents to stay indoors.");
+    assert_eq!(
+        triples(&doc),
+        [("The mayor", "begged", "residents to stay indoors")]
+    );
+}
+
+#[test]
+fn by_saying_takes_the_subject_of_the_sentence() {
+    let doc = analyze(
+        "Axelrod extended an olive branch by telling reporters she had been an able opponent.",
+    );
+    assert_eq!(
+        triples(&doc),
+        [("Axelrod", "telling", "she had been an able opponent")]
+    );
+}

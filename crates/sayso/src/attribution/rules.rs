@@ -267,7 +267,12 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
     let mut i = unit.a;
     while i < unit.b {
         // Headlines capitalise their verbs ("…, Former Doctor Says").
-        let cased = doc.is_lower_word(i) || (unit.heading && i > unit.a && doc.is_word(i));
+        let cased = doc.is_lower_word(i)
+            || (unit.heading && i > unit.a && doc.is_word(i))
+            // "Asked whether …, X said": a passive question opening the sentence.
+            || (doc.low(i) == "asked" && (unit.a..i).all(|k| !doc.is_word(k)))
+            // "Said Comey, “…”": the inverted order opening the sentence.
+            || (doc.low(i) == "said" && doc.is_cap(i + 1) && (unit.a..i).all(|k| !doc.is_word(k)));
         if !doc.has(i, class::CUE | class::NAMING) || doc.inside_quote(i) || !cased {
             i += 1;
             continue;
@@ -290,7 +295,10 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
         let particle = len == 1
             && doc.has(i + len, class::NOTCUE)
             && (after != "on" || kind == CueKind::Naming)
-            && !(after == "to" && doc.has(i, class::TELL | class::INF));
+            && !(after == "to" && doc.has(i, class::TELL | class::INF))
+            && !(is_say(doc.low(i)) && say_particle(doc, i + len))
+            // "was asked by host X whether …" names the asker.
+            && !(doc.low(i) == "asked" && after == "by");
         // "Obama's remarks", "his claims will …": a noun.
         let possessed =
             i > unit.a && (doc.word(i - 1).ends_with("’s") || doc.word(i - 1).ends_with("'s"));
@@ -305,7 +313,9 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
             && doc.has(i + 1, class::AUX)
             && doc.is_lower_word(i + 1)
             && !doc.has(i + 1, class::PAST);
-        if !prev_det && !particle && !possessed && !noun_subject {
+        // "All told, …": an idiom, not speech.
+        let all_told = doc.low(i) == "told" && i > unit.a && doc.low(i - 1) == "all";
+        if !prev_det && !particle && !possessed && !noun_subject && !all_told {
             out.push(Cue { at: i, len, kind });
             i += len;
         } else {
@@ -313,6 +323,43 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// The verb "say" in any form: it takes a clause whatever follows.
+fn is_say(w: &str) -> bool {
+    matches!(w, "say" | "says" | "said" | "saying")
+}
+
+/// "he said of Cruz", "Trump said to a crowd", "said to reporters": a particle after
+/// "say" names the topic or addressee and the verb stays speech; "is said to be" does not.
+fn say_particle(doc: &Doc, p: usize) -> bool {
+    match doc.low(p) {
+        "of" | "about" => true,
+        "to" => {
+            let n = p + 1;
+            doc.has(n, class::DET | class::PERSON | class::PLURAL)
+                || doc.is_cap(n)
+                || (doc.is_lower_word(n) && doc.low(n).len() > 3 && doc.low(n).ends_with('s'))
+        }
+        _ => false,
+    }
+}
+
+/// "of Mr. Cruz", "about the incident": a topic phrase, not "about 40 percent" (a number).
+fn about_topic(doc: &Doc, p: usize) -> bool {
+    match doc.low(p) {
+        "of" => true,
+        "about" => {
+            let n = p + 1;
+            doc.is_cap(n)
+                || doc.has(n, class::PERSON | class::PLURAL)
+                || matches!(
+                    doc.low(n),
+                    "the" | "his" | "her" | "their" | "its" | "this" | "that" | "what" | "how"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// The content of a quotation: inside the marks, without the joining comma.
@@ -332,8 +379,13 @@ fn tail_cue(
     q: &QuoteAt,
     cues: &[Cue],
 ) -> Option<(usize, Option<(usize, usize)>)> {
-    // "On “Face the Nation,” X said …": a quoted title, not a quotation of X.
-    if q.open > unit.a && doc.has(q.open - 1, class::PREP) {
+    // "On “Face the Nation,” X said …", "on Fox News’s “Hannity,” X said …": a quoted
+    // title, not a quotation of X.
+    if q.open > unit.a
+        && (doc.has(q.open - 1, class::PREP)
+            || doc.word(q.open - 1).ends_with("’s")
+            || doc.word(q.open - 1).ends_with("'s"))
+    {
         return None;
     }
     let mut j = q.after;
@@ -445,6 +497,11 @@ fn dash_source(doc: &Doc, unit: &Unit, q: &QuoteAt) -> Option<(usize, usize)> {
 /// Reported speech around the cue `c`.
 fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let cue_end = c.at + c.len;
+    if doc.low(c.at) == "asked" {
+        if let Some(r) = asked_passive(doc, unit, c) {
+            return Some(r);
+        }
+    }
     // "…, said one GOP source": a comma before the cue and a name after it is the
     // inverted order, whatever stands before the comma.
     let before = sources::skip_left(doc, unit.a, c.at);
@@ -459,18 +516,37 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         sources::left(doc, unit.a, c.at)
     };
     let mut source = left.map(|l| (l.a, l.b));
+    // "Supporters who have heard from the campaign say …": a restrictive relative clause
+    // belongs to the source, whose head stands before "who".
+    if let Some(l) = left {
+        if let Some(w) = (l.a.saturating_sub(12).max(unit.a)..l.a)
+            .rev()
+            .take_while(|&k| doc.is_word(k) || doc.is_punct(k, "’") || doc.is_punct(k, "'"))
+            .find(|&k| doc.low(k) == "who" && doc.is_lower_word(k))
+        {
+            if let Some(h) = sources::left(doc, unit.a, w) {
+                if h.b == w && !h.subordinate && plausible_source(doc, (h.a, h.b), c) {
+                    source = Some((h.a, l.b));
+                }
+            }
+        }
+    }
     let mut via = None;
     // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
     // the source of its sentence: the last one found, else the unit's subject.
-    let coordinated = source.is_none()
-        && before > unit.a
-        && matches!(doc.low(before - 1), "and" | "but")
-        && !doc.is_punct(before.saturating_sub(2), ",");
+    // "Twitter reported flat growth, and said …" shares the subject too.
+    let coordinated =
+        source.is_none() && before > unit.a && matches!(doc.low(before - 1), "and" | "but");
+    // "Axelrod extended an olive branch by telling …": the phrase before "by" is a
+    // clause, not the source; keep it only when no subject is found.
+    let by_ing = doc.low(c.at).ends_with("ing") && c.at > unit.a && doc.low(c.at - 1) == "by";
     if coordinated
+        || by_ing
         || doc.low(c.at).ends_with("ing")
             && c.at > unit.a
             && (source.is_none() || doc.is_punct(c.at - 1, ",") || doc.has(c.at - 1, class::PREP))
     {
+        let phrase = source;
         source = earlier.last().and_then(|r| r.source).or_else(|| {
             let mut s = unit.a;
             while s < c.at && doc.has(s, class::LEAD) {
@@ -478,7 +554,14 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             }
             // "During a speech on Monday, Trump …, saying …": the subject follows the
             // opening phrase.
-            if doc.has(s, class::PREP | class::SUB) {
+            // "A month ago, Trump …": so does a time phrase.
+            let opening = doc.has(s, class::PREP | class::SUB)
+                || (s..c.at.min(s + 6))
+                    .find(|&k| doc.is_punct(k, ","))
+                    .is_some_and(|comma| {
+                        (s..comma).any(|k| doc.has(k, class::TIME) || doc.low(k) == "ago")
+                    });
+            if opening {
                 if let Some(k) = (s..c.at.min(s + 20)).find(|&k| doc.is_punct(k, ",")) {
                     s = k + 1;
                 }
@@ -509,6 +592,9 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                     })
                 })
         });
+        if by_ing && source.is_none() {
+            source = phrase;
+        }
     }
     // Tail: "<clause>, X said." or "<clause>, said X."
     let tail_start = match left {
@@ -520,11 +606,32 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         && c.kind == CueKind::Speech
         && !doc.low(c.at).ends_with("ing")
     {
+        // "During the service, X asked …": a fronted phrase is not what was said; the
+        // cue may still report forward ("In a letter, X asked Y to …").
+        let fronted = {
+            let cstart = content_start_left(doc, unit, tail_start - 1);
+            (cstart..tail_start)
+                .find(|&k| doc.is_word(k))
+                .is_some_and(|first| {
+                    doc.has(first, class::PREP | class::SUB)
+                        && !(first..tail_start - 1)
+                            .any(|k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+                })
+        };
         // With the source before the cue, only a time, channel or adverb may follow.
-        let after_ok = if left.is_some()
-            && cue_end < unit.b
-            && doc.is_word(cue_end)
-            && !doc.has(cue_end, class::PREP | class::SKIP | class::TIME)
+        // "…, Clinton promised to deliver change": the infinitive is the content.
+        let infinitive =
+            doc.has(c.at, class::INF) && doc.low(cue_end) == "to" && doc.is_lower_word(cue_end + 1);
+        let after_ok = if fronted
+            || infinitive
+            || (left.is_some()
+                && cue_end < unit.b
+                && doc.is_word(cue_end)
+                && !doc.has(cue_end, class::PREP | class::SKIP | class::TIME)
+                // "…, Phil Smith told POLITICO this week.": the addressee of "told".
+                && !(doc.has(c.at, class::TELL)
+                    && (doc.is_cap(cue_end)
+                        || doc.has(cue_end, class::DET | class::PERSON | class::PLURAL))))
         {
             None
         } else {
@@ -580,6 +687,11 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     if !plausible_source(doc, source, c) || negated(doc, unit, c.at) {
         return None;
     }
+    if doc.has(c.at, class::TELL) {
+        if let Some(content) = directive(doc, unit, cue_end) {
+            return Some(make(doc, unit, content, Some(source), c, via));
+        }
+    }
     // Forward: "X said (on Monday) (that) <clause>".
     let mut p = cue_end;
     let mut that = false;
@@ -610,6 +722,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             }
             break;
         }
+        // "pledged to work with both parties": the infinitive is the content.
+        if l == "to" && doc.has(c.at, class::INF) && doc.is_lower_word(p + 1) {
+            break;
+        }
         if doc.has(p, class::SKIP) && doc.is_lower_word(p) && !doc.has(p, class::AUX) {
             p += 1;
             continue;
@@ -618,7 +734,9 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             p += 1;
             continue;
         }
-        if doc.has(p, class::PREP) || doc.has(c.at, class::TELL) {
+        // "said of the race that …": the topic is a phrase like a channel's.
+        let topic = is_say(doc.low(c.at)) && about_topic(doc, p);
+        if opens_phrase(doc, p) || topic || doc.has(c.at, class::TELL) {
             // A channel, time or addressee phrase, when "that" or a comma ends it.
             let reach = if doc.has(c.at, class::TELL) {
                 2 * NEAR
@@ -691,11 +809,29 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         }
         break;
     }
-    if p >= unit.b {
+    if p >= unit.b || (is_say(doc.low(c.at)) && about_topic(doc, p) && doc.is_lower_word(p)) {
         return None;
     }
+    // "told CNN the plan would fail", "told him it was over": the addressee goes before
+    // the clause.
+    if p == cue_end && doc.has(c.at, class::TELL) && !that {
+        let mut q = p;
+        if matches!(
+            doc.low(q),
+            "him" | "her" | "them" | "me" | "us" | "reporters"
+        ) {
+            q += 1;
+        } else {
+            while q < unit.b && q < p + 4 && doc.is_cap(q) {
+                q += 1;
+            }
+        }
+        if q > p && q < unit.b && doc.is_lower_word(q) && is_clause(doc, q, unit.b) {
+            p = q;
+        }
+    }
     // "say" takes a clause whatever follows; others must show one.
-    let says = matches!(doc.low(c.at), "say" | "says" | "said" | "saying");
+    let says = is_say(doc.low(c.at));
     let infinitive = doc.low(p) == "to"
         && doc.has(c.at, class::INF)
         && doc.is_lower_word(p + 1)
@@ -706,7 +842,12 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     // "agreed to reopen the corridor that was closed in July": a "that" followed by a
     // verb opens a relative clause, not reported content.
     if that && doc.has(p, class::AUX) && doc.is_lower_word(p) {
-        return None;
+        // "He said that is a distortion": right after the cue "that" is the subject.
+        if p == cue_end + 1 && c.kind == CueKind::Speech {
+            p = cue_end;
+        } else {
+            return None;
+        }
     }
     // "said “budget reforms” and tax collection would pay for it": a quotation that
     // opens a longer clause is part of it (mixed).
@@ -718,7 +859,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         || quote_opens_clause
         || (says
             && doc.quote_opening(p).is_none()
-            && !(doc.has(p, class::PREP) && doc.is_lower_word(p)))
+            && !(opens_phrase(doc, p) && doc.is_lower_word(p)))
         || is_clause(doc, p, unit.b);
     let end = clause_end(doc, unit, p, left.is_some_and(|l| l.subordinate));
     if c.kind == CueKind::Naming || !clause {
@@ -739,6 +880,100 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     }
     let content = trim_content(doc, p, end)?;
     Some(make(doc, unit, content, Some(source), c, via))
+}
+
+/// "Asked whether he would run, Smith said …", "X was asked by host Y why …": the
+/// question is content; its source is the asker when the text names one ("by Y"), else
+/// nobody (the addressee before "was asked" is not the source).
+fn asked_passive(doc: &Doc, unit: &Unit, c: &Cue) -> Option<Raw> {
+    let mut s = unit.a;
+    while s < c.at && (doc.has(s, class::LEAD) || !doc.is_word(s)) {
+        s += 1;
+    }
+    let opens =
+        s == c.at || (s + 1 == c.at && matches!(doc.low(s), "when" | "after" | "once" | "if"));
+    let passive = c.at > unit.a
+        && matches!(
+            doc.low(c.at - 1),
+            "was" | "were" | "been" | "being" | "is" | "are" | "when"
+        );
+    if !(opens || passive) {
+        return None;
+    }
+    let cue_end = c.at + c.len;
+    let mut agent = None;
+    let mut k = cue_end;
+    while k < unit.b && k < cue_end + 2 * NEAR {
+        if doc.inside_quote(k) || matches!(doc.word(k), "," | ";" | ":" | ".") {
+            return None;
+        }
+        if doc.has(k, class::WH) && doc.is_lower_word(k) {
+            break;
+        }
+        if doc.has(k, class::AUX) && doc.is_lower_word(k) {
+            return None;
+        }
+        if doc.low(k) == "by" && agent.is_none() {
+            agent = Some(k + 1);
+        }
+        k += 1;
+    }
+    if k >= unit.b || !doc.has(k, class::WH) || k >= cue_end + 2 * NEAR {
+        return None;
+    }
+    let source = agent.and_then(|a| sources::right(doc, a, k));
+    if agent.is_some() && source.is_none() {
+        return None;
+    }
+    let end = clause_end(doc, unit, k + 1, true);
+    let content = trim_content(doc, k, end)?;
+    Some(make(doc, unit, content, source, c, None))
+}
+
+/// "urged the administration to raise the cutoff", "told him not to run": an
+/// addressee and an infinitive after a cue of telling; the content is both (the request).
+/// "asked Pence whether it would happen": after the addressee, the embedded question.
+fn directive(doc: &Doc, unit: &Unit, from: usize) -> Option<(usize, usize)> {
+    let mut k = from;
+    while k < unit.b && k < from + NEAR {
+        let l = doc.low(k);
+        if l == "to" || (l == "not" && doc.low(k + 1) == "to") {
+            break;
+        }
+        if k > from && doc.has(k, class::WH) && doc.is_lower_word(k) && l != "when" {
+            let end = clause_end(doc, unit, k + 1, false);
+            return trim_content(doc, k, end);
+        }
+        let word = doc.is_word(k) || doc.toks[k].kind == crate::tokens::TokenKind::Number;
+        if !word
+            || doc.inside_quote(k)
+            || l == "that"
+            || (doc.is_lower_word(k)
+                && doc.has(
+                    k,
+                    class::AUX | class::CUE | class::SUB | class::WH | class::PREP,
+                ))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k == from || k >= unit.b {
+        return None;
+    }
+    let to = if doc.low(k) == "not" { k + 1 } else { k };
+    let v = to + 1;
+    if doc.low(to) != "to"
+        || !doc.is_lower_word(v)
+        || doc.has(
+            v,
+            class::DET | class::PREP | class::SUBJ | class::PERSON | class::PLURAL,
+        )
+    {
+        return None;
+    }
+    let end = clause_end(doc, unit, v, false);
+    trim_content(doc, from, end)
 }
 
 /// "has not said whether …", "didn’t say": nothing is reported.
@@ -790,6 +1025,7 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
                     | class::MEDIA
                     | class::DET,
             )
+            || crowd(doc, k)
     });
     if !named {
         return false;
@@ -814,6 +1050,42 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
         || (b == a + 1 && doc.is_cap(a) && (a == 0 || !doc.is_word(a - 1)))
         || matches!(doc.low(a), "those" | "many" | "some" | "most" | "few" | "both")
         || doc.low(head).ends_with('s') && doc.is_lower_word(head)
+        || crowd(doc, head)
+        // "Polls in New Hampshire show": a plural head before its modifier.
+        || (doc.is_cap(a) && doc.low(a).len() > 4 && doc.low(a).ends_with('s') && !doc.low(a).ends_with("ss")
+            && (a + 1..b).any(|k| doc.has(k, class::PREP) && doc.is_lower_word(k) && doc.low(k) != "to"))
+}
+
+/// A plural or counted mention of people: "forecasters", "others", "47%", "one in
+/// five", "a majority".
+fn crowd(doc: &Doc, k: usize) -> bool {
+    let l = doc.low(k);
+    if doc.toks[k].kind == crate::tokens::TokenKind::Number
+        || matches!(
+            l,
+            "%" | "percent"
+                | "one"
+                | "others"
+                | "majority"
+                | "majorities"
+                | "minority"
+                | "half"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "ten"
+        )
+    {
+        return true;
+    }
+    doc.is_lower_word(k)
+        && l.len() > 4
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && !l.ends_with("us")
+        && !l.ends_with("is")
+        && !doc.has(k, class::AUX | class::CUE | class::PREP | class::SKIP)
 }
 
 /// Direct when the content is one quotation, mixed when it holds one, else indirect.
@@ -896,7 +1168,10 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
             && rest
                 .clone()
                 .all(|k| !(doc.has(k, class::AUX | class::CUE) && doc.is_lower_word(k)))
-            && (doc.has(p + 1, class::DET) || doc.is_cap(p + 1))
+            && (doc.has(p + 1, class::DET)
+                || doc.is_cap(p + 1)
+                // "… wrote in a September 16, 2012 email."
+                || doc.toks.get(p + 1).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number))
         {
             return Some(unit.b);
         }
@@ -911,7 +1186,7 @@ fn content_start_left(doc: &Doc, unit: &Unit, end: usize) -> usize {
         let i = s - 1;
         if doc.is_dash(i) && !doc.inside_quote(i) {
             // A pair of dashes sets off an aside: step over it.
-            if let Some(m) = (i.saturating_sub(16).max(unit.a)..i.saturating_sub(1))
+            if let Some(m) = (i.saturating_sub(24).max(unit.a)..i.saturating_sub(1))
                 .rev()
                 .find(|&m| doc.is_dash(m))
             {
@@ -928,6 +1203,12 @@ fn content_start_left(doc: &Doc, unit: &Unit, end: usize) -> usize {
     s
 }
 
+/// A preposition or time word opens a phrase at `p`; "this" does so only before a time
+/// word ("said this week" against "said this is …").
+fn opens_phrase(doc: &Doc, p: usize) -> bool {
+    doc.has(p, class::PREP) && (doc.low(p) != "this" || doc.has(p + 1, class::TIME))
+}
+
 /// A clause starts at `p`: a subject pronoun, or a finite verb within a few words.
 fn is_clause(doc: &Doc, p: usize, to: usize) -> bool {
     if doc.has(p, class::SUBJ) && !(doc.low(p) == "this" || doc.low(p) == "no") {
@@ -936,7 +1217,7 @@ fn is_clause(doc: &Doc, p: usize, to: usize) -> bool {
     if doc.has(p, class::WH) && doc.is_lower_word(p) {
         return true;
     }
-    if doc.low(p) == "to" || doc.has(p, class::PREP) && doc.is_lower_word(p) || doc.low(p) == "of" {
+    if doc.low(p) == "to" || opens_phrase(doc, p) && doc.is_lower_word(p) || doc.low(p) == "of" {
         return false;
     }
     let mut k = p;
@@ -986,6 +1267,14 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
     let mut k = p;
     let limit = unit.b.min(p + WINDOW);
     while k < limit {
+        // `said it was “closing strong.” He noted …`: a quotation that ends its
+        // sentence ends the clause, though the sentence splitter kept both together.
+        if let Some(q) = doc.quote_opening(k) {
+            let inner = doc.text[q.q.start..q.q.end].trim_end();
+            if k > p && q.after < limit && inner.ends_with(['.', '!', '?']) && doc.is_cap(q.after) {
+                return q.after;
+            }
+        }
         if doc.inside_quote(k) {
             k += 1;
             continue;
@@ -993,17 +1282,37 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
         let w = doc.word(k);
         if doc.is_dash(k) {
             // A pair of dashes sets off an aside inside the clause.
-            if let Some(m) = (k + 2..(k + 16).min(unit.b)).find(|&m| doc.is_dash(m)) {
+            if let Some(m) = (k + 2..(k + 24).min(unit.b)).find(|&m| doc.is_dash(m)) {
                 k = m + 1;
                 continue;
             }
             return k;
         }
-        if w == ";" || w == "(" {
+        if w == "(" {
+            // "… on the court (Alito, Roberts) - and …": a closed aside inside the clause.
+            if let Some(m) = (k + 1..(k + 20).min(limit)).find(|&m| doc.word(m) == ")") {
+                if (m + 1..limit).any(|n| doc.is_word(n)) {
+                    k = m + 1;
+                    continue;
+                }
+            }
+            return k;
+        }
+        if w == ";" {
             return k;
         }
         // "… was smart and said it …": a second verb of saying ends the first clause.
         if w == "and" && k > p && doc.has(k + 1, class::CUE) && doc.is_lower_word(k + 1) {
+            return k;
+        }
+        // "… to disavow him and has repeatedly called him …": a perfect after "and"
+        // goes on with the sentence's own subject.
+        if w == "and"
+            && k > p
+            && matches!(doc.low(k + 1), "has" | "have" | "had")
+            && doc.is_lower_word(k + 2)
+            && (doc.has(k + 2, class::PAST | class::SKIP) || doc.low(k + 2).ends_with("ed"))
+        {
             return k;
         }
         if w == "," {
@@ -1012,7 +1321,12 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             }
             let n = doc.low(k + 1);
             // ", although he refused …", ", which forced …": the narrator goes on.
-            if matches!(n, "although" | "though" | "whereas" | "but") && doc.is_lower_word(k + 1) {
+            // "agreed that inequality, though it existed, was not …" and "a crucial,
+            // although brief, opportunity" are asides closed by a comma.
+            if matches!(n, "although" | "though" | "whereas")
+                && doc.is_lower_word(k + 1)
+                && !(k + 2..(k + 7).min(limit)).any(|m| doc.is_punct(m, ","))
+            {
                 return k;
             }
             // ", and human rights groups warned that …": a new attribution begins.
@@ -1087,7 +1401,20 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
         } else {
             i
         };
-        trim_content(doc, content_start_left(doc, unit, end), end)
+        let start = content_start_left(doc, unit, end);
+        // "G4S receives, according to one report, $234 million …": the phrase sits
+        // inside the clause, which goes on after it.
+        let inside = doc.is_punct(i.saturating_sub(1), ",")
+            && doc.is_punct(after, ",")
+            && (after + 1 < unit.b
+                && (doc.toks[after + 1].kind != crate::tokens::TokenKind::Punct
+                    || doc.word(after + 1) == "$"
+                    || doc.quote_opening(after + 1).is_some()));
+        if inside {
+            trim_content(doc, start, clause_end(doc, unit, after + 1, false))
+        } else {
+            trim_content(doc, start, end)
+        }
     };
     let Some(content) = content else { return };
     let cue = Cue {

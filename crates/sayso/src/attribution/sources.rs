@@ -92,10 +92,14 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
                 // Verbs end the phrase: past forms and participles ("began taking"),
                 // auxiliaries and cues, except a cue word after a determiner, which is a
                 // noun ("the report says").
+                // An -ing word right before the cue is its subject ("recent polling
+                // shows").
+                let gerund = i + 1 == end;
                 let verb_form = doc.is_lower_word(i)
                     && (doc.has(i, class::PAST)
                         || (lw.ends_with("ing")
                             && lw.len() > 4
+                            && !gerund
                             && !doc.has(i.wrapping_sub(1), class::DET)))
                     && !doc.has(i, class::ROLE | class::GROUP | class::ORG | class::MEDIA);
                 let verb = doc.is_lower_word(i)
