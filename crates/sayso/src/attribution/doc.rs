@@ -60,6 +60,19 @@ const F_NEWLINE: u8 = 1 << 2;
 const F_GAP: u8 = 1 << 3;
 /// The token's lowercase form is its own text (`lower` indexes `text`, not `lower_buf`).
 const F_SELF_LOWER: u8 = 1 << 4;
+/// A token that may end a unit (a period, `!`, `?`, `…`, or a word ending in a period):
+/// the unit splitter looks closer at these only.
+const F_STOP: u8 = 1 << 5;
+
+#[inline]
+fn is_stop(text: &str, t: &Token) -> bool {
+    let s = t.text(text).as_bytes();
+    match s {
+        [b'.' | b'!' | b'?'] => true,
+        [.., b'.'] => t.kind == TokenKind::Word,
+        _ => s == "…".as_bytes(),
+    }
+}
 
 #[inline]
 fn shape(text: &str, t: &Token, prev_end: Option<usize>) -> u8 {
@@ -127,47 +140,63 @@ impl<'a, 't> Doc<'a, 't> {
         for t in toks {
             let mut f = shape(text, t, prev_end);
             prev_end = Some(t.end);
+            if is_stop(text, t) {
+                f |= F_STOP;
+            }
             let s = t.text(text);
-            if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
-                // Most tokens: already lowercase, so no copy.
-                let mut end = t.end;
-                if s.len() == 2 && s.ends_with('.') {
-                    end -= 1;
+            let sb = s.as_bytes();
+            // "on X." keeps its period inside the token: look the letter up.
+            let trimmed = if sb.len() == 2 && sb[1] == b'.' {
+                &sb[..1]
+            } else {
+                sb
+            };
+            let (mut any, mut upper) = (0u8, false);
+            if t.kind != TokenKind::Punct && t.kind != TokenKind::Number {
+                for &b in sb {
+                    any |= b;
+                    upper |= b.is_ascii_uppercase();
                 }
+            }
+            if any.is_ascii() && !upper {
+                // Most tokens (and all punctuation and numbers, which have nothing to
+                // lowercase): the lowercase form is the text itself, no copy.
                 let b = if t.kind == TokenKind::Word {
-                    lex.classes(&text[t.start..end])
+                    lex.classes_ascii(trimmed)
                 } else {
                     0
                 };
                 flags.push(f | F_SELF_LOWER);
                 bits.push(b);
-                lower.push((t.start as u32, end as u32));
+                lower.push((t.start as u32, (t.start + trimmed.len()) as u32));
                 continue;
             }
-            f &= !F_SELF_LOWER;
             flags.push(f);
             let at = lower_buf.len();
-            if t.kind == TokenKind::Punct || t.kind == TokenKind::Number {
-                // Nothing to lowercase (and no Unicode case tables for “ ” ’).
-                lower_buf.push_str(s);
-            } else if s.is_ascii() {
+            let b = if any.is_ascii() {
                 lower_buf.push_str(s);
                 lower_buf[at..].make_ascii_lowercase();
+                if t.kind == TokenKind::Word {
+                    lex.classes_ascii(trimmed)
+                } else {
+                    0
+                }
             } else {
                 lower_buf.extend(s.chars().flat_map(char::to_lowercase));
-            }
-            // "on X." keeps its period inside the token: look the letter up.
-            if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
+                if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
+                    lower_buf.pop();
+                }
+                if t.kind == TokenKind::Word {
+                    lex.classes(&lower_buf[at..])
+                } else {
+                    0
+                }
+            };
+            if any.is_ascii() && trimmed.len() < sb.len() {
                 lower_buf.pop();
             }
-            let end = lower_buf.len();
-            let b = if t.kind == TokenKind::Word {
-                lex.classes(&lower_buf[at..end])
-            } else {
-                0
-            };
             bits.push(b);
-            lower.push((at as u32, end as u32));
+            lower.push((at as u32, lower_buf.len() as u32));
         }
         let mut in_quote = vec![0u32; toks.len()];
         let mut quotes = Vec::new();
@@ -287,6 +316,9 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     fn ends_unit(&self, i: usize) -> bool {
+        if !self.flag(i, F_STOP) {
+            return false;
+        }
         let w = self.word(i);
         if w.len() > 1 && w.ends_with('.') && self.is_word(i) {
             // An initialism that may end a sentence: "on X.", "with the U.S. The …".

@@ -287,6 +287,12 @@ impl Lexicons {
     pub(crate) fn classes(&self, lower: &str) -> u32 {
         self.table.get(lower)
     }
+
+    /// The class bits of an ASCII word in any case, without lowercasing it first.
+    #[inline]
+    pub(crate) fn classes_ascii(&self, word: &[u8]) -> u32 {
+        self.table.get_ascii(word)
+    }
 }
 
 /// An open-addressing table of word → class bits with the words in one buffer: the
@@ -333,6 +339,46 @@ impl ClassTable {
             t.slots[i] = (h, t.entries.len() as u32);
         }
         t
+    }
+
+    /// `get` of the lowercase form of ASCII `word`: hashed and compared with each byte
+    /// lowercased on the fly (the stored words are lowercase).
+    #[inline]
+    fn get_ascii(&self, word: &[u8]) -> u32 {
+        if self.slots.is_empty() || word.is_empty() {
+            return 0;
+        }
+        let mut h = Fnv::default();
+        for &b in word {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+        let x = h.finish();
+        let h = (x ^ (x >> 32)) as u32;
+        let mut i = h as usize & self.mask;
+        loop {
+            let (sh, e) = self.slots[i];
+            if e == 0 {
+                return 0;
+            }
+            if sh == h {
+                if let Some(&(start, len, bits)) = self.entries.get(e as usize - 1) {
+                    let stored = self
+                        .words
+                        .as_bytes()
+                        .get(start as usize..(start + len) as usize)
+                        .unwrap_or(&[]);
+                    if stored.len() == word.len()
+                        && stored
+                            .iter()
+                            .zip(word)
+                            .all(|(&a, &b)| a == b.to_ascii_lowercase())
+                    {
+                        return bits;
+                    }
+                }
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     fn get(&self, word: &str) -> u32 {
