@@ -64,58 +64,54 @@ const F_SELF_LOWER: u8 = 1 << 4;
 /// the unit splitter looks closer at these only.
 const F_STOP: u8 = 1 << 5;
 
+/// A punctuation token that ends a unit: `.`, `!`, `?`, `…`.
 #[inline]
-fn is_stop(text: &str, t: &Token) -> bool {
-    let s = t.text(text).as_bytes();
-    match s {
-        [b'.' | b'!' | b'?'] => true,
-        [.., b'.'] => t.kind == TokenKind::Word,
-        _ => s == "…".as_bytes(),
-    }
+fn is_stop(s: &[u8]) -> bool {
+    matches!(s, [b'.' | b'!' | b'?']) || s == "…".as_bytes()
 }
 
+/// `F_CAP` and `F_LOWER` of a word or handle.
 #[inline]
-fn shape(text: &str, t: &Token, prev_end: Option<usize>) -> u8 {
-    let s = t.text(text);
-    let mut f = 0;
-    let first = s.as_bytes().first().copied().unwrap_or(0);
-    let wordlike = matches!(t.kind, TokenKind::Word | TokenKind::Handle);
-    if first.is_ascii_alphabetic() {
-        if first.is_ascii_uppercase() {
-            f |= if wordlike { F_CAP } else { 0 };
-        } else if t.kind == TokenKind::Word {
-            f |= F_LOWER;
-        }
-    } else {
-        if wordlike
-            && s.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        {
-            f |= F_CAP;
-        }
-        if t.kind == TokenKind::Word && s.chars().next().is_some_and(char::is_lowercase) {
-            f |= F_LOWER;
-        }
+fn case(t: &Token, s: &[u8]) -> u8 {
+    let first = s.first().copied().unwrap_or(0);
+    let word = t.kind == TokenKind::Word;
+    if first.is_ascii_uppercase() {
+        return F_CAP;
     }
+    if first.is_ascii_lowercase() {
+        return if word { F_LOWER } else { 0 };
+    }
+    let s = std::str::from_utf8(s).unwrap_or("");
+    let mut f = 0;
+    if s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+    {
+        f |= F_CAP;
+    }
+    if word && s.chars().next().is_some_and(char::is_lowercase) {
+        f |= F_LOWER;
+    }
+    f
+}
+
+/// `F_GAP` and `F_NEWLINE` of the token after one that ended at `prev_end`.
+#[inline]
+fn gap(bytes: &[u8], t: &Token, prev_end: Option<usize>) -> u8 {
     match prev_end {
-        None => f |= F_GAP,
+        None => F_GAP,
         Some(e) if e < t.start => {
-            f |= F_GAP;
-            let gap = text.as_bytes().get(e..t.start).unwrap_or(&[]);
+            let gap = bytes.get(e..t.start).unwrap_or(&[]);
             // Gaps are mostly one space: a plain loop beats a vectorised search there.
             let newline = if gap.len() < 16 {
                 gap.contains(&b'\n')
             } else {
                 memchr::memchr(b'\n', gap).is_some()
             };
-            if newline {
-                f |= F_NEWLINE;
-            }
+            if newline { F_GAP | F_NEWLINE } else { F_GAP }
         }
-        _ => {}
+        _ => 0,
     }
-    f
 }
 
 /// Abbreviations whose period does not end a unit.
@@ -136,66 +132,68 @@ impl<'a, 't> Doc<'a, 't> {
         let mut lower = Vec::with_capacity(toks.len());
         let mut bits = Vec::with_capacity(toks.len());
         let mut flags = Vec::with_capacity(toks.len());
+        let bytes = text.as_bytes();
         let mut prev_end = None;
         for t in toks {
-            let mut f = shape(text, t, prev_end);
+            let mut f = gap(bytes, t, prev_end);
             prev_end = Some(t.end);
-            if is_stop(text, t) {
+            let sb = bytes.get(t.start..t.end).unwrap_or(&[]);
+            // "on X." keeps its period inside the token: look the letter up.
+            let len = if sb.len() == 2 && sb[1] == b'.' {
+                1
+            } else {
+                sb.len()
+            };
+            if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
+                // Nothing to lowercase, no classes, never capitalised.
+                if t.kind == TokenKind::Punct && is_stop(sb) {
+                    f |= F_STOP;
+                }
+                flags.push(f | F_SELF_LOWER);
+                bits.push(0);
+                lower.push((t.start as u32, (t.start + len) as u32));
+                continue;
+            }
+            let word = t.kind == TokenKind::Word;
+            if word && sb.len() > 1 && sb.last() == Some(&b'.') {
                 f |= F_STOP;
             }
-            let s = t.text(text);
-            let sb = s.as_bytes();
-            // "on X." keeps its period inside the token: look the letter up.
-            let trimmed = if sb.len() == 2 && sb[1] == b'.' {
-                &sb[..1]
-            } else {
-                sb
-            };
             let (mut any, mut upper) = (0u8, false);
-            if t.kind != TokenKind::Punct && t.kind != TokenKind::Number {
-                for &b in sb {
-                    any |= b;
-                    upper |= b.is_ascii_uppercase();
-                }
+            for &b in sb {
+                any |= b;
+                upper |= b.is_ascii_uppercase();
             }
-            if any.is_ascii() && !upper {
-                // Most tokens (and all punctuation and numbers, which have nothing to
-                // lowercase): the lowercase form is the text itself, no copy.
-                let b = if t.kind == TokenKind::Word {
-                    lex.classes_ascii(trimmed)
+            f |= case(t, sb);
+            if any.is_ascii() {
+                let b = if word {
+                    lex.classes_ascii(bytes, t.start, len)
                 } else {
                     0
                 };
-                flags.push(f | F_SELF_LOWER);
                 bits.push(b);
-                lower.push((t.start as u32, (t.start + trimmed.len()) as u32));
+                if !upper {
+                    // Most tokens: the lowercase form is the text itself, no copy.
+                    flags.push(f | F_SELF_LOWER);
+                    lower.push((t.start as u32, (t.start + len) as u32));
+                } else {
+                    flags.push(f);
+                    let at = lower_buf.len();
+                    lower_buf.extend(sb[..len].iter().map(|&b| char::from(b.to_ascii_lowercase())));
+                    lower.push((at as u32, lower_buf.len() as u32));
+                }
                 continue;
             }
             flags.push(f);
             let at = lower_buf.len();
-            let b = if any.is_ascii() {
-                lower_buf.push_str(s);
-                lower_buf[at..].make_ascii_lowercase();
-                if t.kind == TokenKind::Word {
-                    lex.classes_ascii(trimmed)
-                } else {
-                    0
-                }
-            } else {
-                lower_buf.extend(s.chars().flat_map(char::to_lowercase));
-                if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
-                    lower_buf.pop();
-                }
-                if t.kind == TokenKind::Word {
-                    lex.classes(&lower_buf[at..])
-                } else {
-                    0
-                }
-            };
-            if any.is_ascii() && trimmed.len() < sb.len() {
+            lower_buf.extend(t.text(text).chars().flat_map(char::to_lowercase));
+            if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
                 lower_buf.pop();
             }
-            bits.push(b);
+            bits.push(if word {
+                lex.classes(&lower_buf[at..])
+            } else {
+                0
+            });
             lower.push((at as u32, lower_buf.len() as u32));
         }
         let mut in_quote = vec![0u32; toks.len()];

@@ -13,6 +13,7 @@ mod lexicons;
 mod quotes;
 mod rules;
 mod sources;
+mod wordtable;
 
 use crate::analyzer::AnalyzerBuilder;
 use crate::document::{Attribution, Entity};
