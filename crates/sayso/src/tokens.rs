@@ -40,18 +40,22 @@ fn is_initialism(s: &str) -> bool {
     })
 }
 
-/// What an ASCII byte is to the tokenizer, so that ASCII text (nearly all of it) is
-/// read byte by byte without decoding characters or consulting Unicode tables.
+/// What a byte is to the tokenizer, so that ASCII text (nearly all of it) is read byte
+/// by byte without decoding characters or consulting Unicode tables.
 const SPACE: u8 = 1;
 const WORD: u8 = 2;
 const DIGIT: u8 = 4;
+/// The first byte of a non-ASCII character: decode it and ask Unicode.
+const WIDE: u8 = 8;
 
-const ASCII: [u8; 128] = {
-    let mut t = [0u8; 128];
+const BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
+        t[b] = if c >= 0x80 {
+            WIDE
+        } else if c.is_ascii_digit() {
             WORD | DIGIT
         } else if c.is_ascii_alphabetic() || c == b'_' {
             WORD
@@ -66,29 +70,22 @@ const ASCII: [u8; 128] = {
     t
 };
 
-/// The character at byte `i` of `s` (a char boundary) and its length.
+/// The character at byte `i` of `s` (a char boundary), its length and its class.
 #[inline(always)]
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+fn char_at(s: &str, i: usize) -> Option<(char, usize, u8)> {
     let b = *s.as_bytes().get(i)?;
     if b < 0x80 {
-        return Some((char::from(b), 1));
+        return Some((char::from(b), 1, BYTES[b as usize]));
     }
     let c = s.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-/// The ASCII class of `c`, or what the Unicode predicates say of it.
-#[inline(always)]
-fn class_of(c: char) -> u8 {
-    if c.is_ascii() {
-        ASCII[c as usize]
-    } else if c.is_whitespace() {
+    let class = if c.is_whitespace() {
         SPACE
     } else if c.is_alphanumeric() {
         WORD
     } else {
         0
-    }
+    };
+    Some((c, c.len_utf8(), class))
 }
 
 /// Tokenizes `text[range]`, appending to `out` (offsets are into `text`).
@@ -99,38 +96,42 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        // Runs of ASCII spaces between tokens.
-        if b < 0x80 && ASCII[b as usize] & SPACE != 0 {
+        let mut class = BYTES[b as usize];
+        if class & SPACE != 0 {
             i += 1;
             continue;
         }
-        let Some((c, clen)) = char_at(s, i) else {
-            break;
-        };
-        let cls = class_of(c);
-        if cls & SPACE != 0 {
-            i += clen;
-            continue;
+        let mut clen = 1;
+        if class & WIDE != 0 {
+            let Some((_, l, c)) = char_at(s, i) else {
+                break;
+            };
+            clen = l;
+            class = c;
+            if class & SPACE != 0 {
+                i += clen;
+                continue;
+            }
         }
         let start = i;
-        if (c == '@' || c == '#') && char_at(s, i + 1).is_some_and(|(n, _)| class_of(n) & WORD != 0)
-        {
-            let mut end = i + 1;
-            while let Some((n, nlen)) = char_at(s, end) {
-                if class_of(n) & WORD == 0 {
-                    break;
+        if class & WORD == 0 {
+            if (b == b'@' || b == b'#') && char_at(s, i + 1).is_some_and(|(_, _, c)| c & WORD != 0)
+            {
+                let mut end = i + 1;
+                while let Some((_, l, c)) = char_at(s, end) {
+                    if c & WORD == 0 {
+                        break;
+                    }
+                    end += l;
                 }
-                end += nlen;
+                out.push(Token {
+                    start: from + start,
+                    end: from + end,
+                    kind: TokenKind::Handle,
+                });
+                i = end;
+                continue;
             }
-            out.push(Token {
-                start: from + start,
-                end: from + end,
-                kind: TokenKind::Handle,
-            });
-            i = end;
-            continue;
-        }
-        if cls & WORD == 0 {
             out.push(Token {
                 start: from + start,
                 end: from + start + clen,
@@ -139,49 +140,12 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
             i += clen;
             continue;
         }
-        let numeric = cls & DIGIT != 0;
-        let mut all_digits = numeric;
-        let mut end = i + clen;
-        loop {
-            // The ASCII letters and digits of the token, byte by byte.
-            while end < n && bytes[end] < 0x80 && ASCII[bytes[end] as usize] & WORD != 0 {
-                all_digits &= ASCII[bytes[end] as usize] & DIGIT != 0;
-                end += 1;
-            }
-            let Some((nc, nlen)) = char_at(s, end) else {
-                break;
-            };
-            let ncls = class_of(nc);
-            if ncls & WORD != 0 {
-                all_digits &= ncls & DIGIT != 0;
-                end += nlen;
-                continue;
-            }
-            // A joiner stays inside the token only when a word char follows it.
-            let joins = if numeric && all_digits {
-                matches!(nc, ',' | '.' | ':')
-            } else {
-                is_joiner(nc)
-            };
-            if !joins {
-                break;
-            }
-            let after = end + nlen;
-            let continues = match char_at(s, after) {
-                Some((m, _)) if numeric && all_digits => m.is_ascii_digit(),
-                Some((m, _)) => class_of(m) & WORD != 0,
-                None => false,
-            };
-            if continues {
-                end = after;
-            } else {
-                // "U.S." keeps its final period.
-                if nc == '.' && is_initialism(&s[start..end]) {
-                    end = after;
-                }
-                break;
-            }
-        }
+        let numeric = class & DIGIT != 0;
+        let end = if numeric {
+            word_end(s, start, clen, true)
+        } else {
+            word_end(s, start, clen, false)
+        };
         let kind = if numeric {
             TokenKind::Number
         } else {
@@ -194,6 +158,63 @@ pub(crate) fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<To
         });
         i = end;
     }
+}
+
+/// The end of the word or number whose first character (`clen` bytes) is at `start`.
+#[inline(always)]
+fn word_end(s: &str, start: usize, clen: usize, numeric: bool) -> usize {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut all_digits = numeric;
+    let mut end = start + clen;
+    loop {
+        // The ASCII letters and digits of the token, byte by byte.
+        if all_digits {
+            while end < n && BYTES[bytes[end] as usize] & WORD != 0 {
+                all_digits &= BYTES[bytes[end] as usize] & DIGIT != 0;
+                end += 1;
+            }
+        } else {
+            while end < n && BYTES[bytes[end] as usize] & WORD != 0 {
+                end += 1;
+            }
+        }
+        let Some((nc, nlen, ncls)) = char_at(s, end) else {
+            break;
+        };
+        if ncls & WORD != 0 {
+            // A non-ASCII letter or digit.
+            all_digits = false;
+            end += nlen;
+            continue;
+        }
+        // A joiner stays inside the token only when a word char follows it.
+        let digits = numeric && all_digits;
+        let joins = if digits {
+            matches!(nc, ',' | '.' | ':')
+        } else {
+            is_joiner(nc)
+        };
+        if !joins {
+            break;
+        }
+        let after = end + nlen;
+        let continues = match char_at(s, after) {
+            Some((m, _, _)) if digits => m.is_ascii_digit(),
+            Some((_, _, c)) => c & WORD != 0,
+            None => false,
+        };
+        if continues {
+            end = after;
+        } else {
+            // "U.S." keeps its final period.
+            if nc == '.' && is_initialism(&s[start..end]) {
+                end = after;
+            }
+            break;
+        }
+    }
+    end
 }
 
 /// Tokens of the whole text.

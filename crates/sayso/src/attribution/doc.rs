@@ -412,6 +412,18 @@ impl<'a, 't> Doc<'a, 't> {
             || matches!(w, "(" | "[" | "•" | "-" | "—")
     }
 
+    /// The unit holds something an attribution rule starts from: a cue or naming word,
+    /// a quotation, a colon or "according". A unit without any yields no attribution,
+    /// so the rules may skip it.
+    pub(crate) fn may_attribute(&self, unit: &Unit) -> bool {
+        (unit.a..unit.b.min(self.toks.len())).any(|k| {
+            self.has(k, class::CUE | class::NAMING)
+                || self.inside_quote(k)
+                || self.is_punct(k, ":")
+                || self.lower.get(k).is_some_and(|&(a, b)| b - a == 9) && self.low(k) == "according"
+        })
+    }
+
     fn cue_within(&self, from: usize, n: usize) -> bool {
         (from..(from + n).min(self.toks.len()))
             .any(|k| self.has(k, class::CUE) && self.is_lower_word(k))

@@ -3,10 +3,8 @@
 //! pronouns and role descriptions linked to them; outlets and institutions from the
 //! gazetteer; unnamed groups kept as written.
 
-use std::collections::HashMap;
-
 use super::doc::Doc;
-use super::lexicons::class;
+use super::lexicons::{HashMap, class};
 use super::rules::Raw;
 use crate::document::{Attribution, Entity, EntityKind};
 use crate::span::Span;
@@ -31,9 +29,9 @@ struct Name {
 /// Folds a surname's transliteration variants together.
 pub(crate) fn fold(word: &str) -> String {
     let w = strip_possessive(word);
-    let mut out = String::with_capacity(w.len());
     if w.is_ascii() {
-        // Most names: the same folding without Unicode case tables.
+        // Most names: the same folding without Unicode case tables, byte by byte.
+        let mut out = Vec::with_capacity(w.len());
         let mut last = 0u8;
         for b in w.bytes() {
             let b = match b.to_ascii_lowercase() {
@@ -43,11 +41,12 @@ pub(crate) fn fold(word: &str) -> String {
             if !b.is_ascii_alphanumeric() || b == last {
                 continue;
             }
-            out.push(char::from(b));
+            out.push(b);
             last = b;
         }
-        return out;
+        return String::from_utf8(out).unwrap_or_default();
     }
+    let mut out = String::with_capacity(w.len());
     let mut last = '\0';
     for c in w.chars().flat_map(char::to_lowercase) {
         let c = match c {
@@ -332,9 +331,9 @@ pub(crate) fn resolve<'t>(
     let mut book = Book {
         doc,
         entities: Vec::new(),
-        by_key: HashMap::new(),
-        canonical: HashMap::new(),
-        context: HashMap::new(),
+        by_key: HashMap::default(),
+        canonical: HashMap::default(),
+        context: HashMap::default(),
     };
     // Person keys and their canonical (longest) names.
     let mut names = names;
@@ -351,11 +350,14 @@ pub(crate) fn resolve<'t>(
     }
     for nm in names.iter().filter(|n| n.personal) {
         let text = strip_possessive(book.text_of(nm.a, nm.b));
-        let (key, text) = match doc.lex.aliases.get(&text.to_lowercase()) {
-            Some(c) => (nm.key.clone(), c.as_str()),
-            None => (nm.key.clone(), text),
+        let alias = if doc.lex.aliases.is_empty() {
+            None
+        } else {
+            doc.lex.aliases.get(&text.to_lowercase())
         };
-        let better = book.canonical.get(&key).is_none_or(|old| {
+        let text = alias.map_or(text, String::as_str);
+        let key = &nm.key;
+        let better = book.canonical.get(key).is_none_or(|old| {
             let (nw, ow) = (
                 text.split_whitespace().count(),
                 old.split_whitespace().count(),
@@ -365,10 +367,12 @@ pub(crate) fn resolve<'t>(
         if better {
             book.canonical.insert(key.clone(), text.to_string());
         }
-        book.context
-            .entry(key)
-            .or_default()
-            .extend(nm.context.iter().cloned());
+        match book.context.get_mut(key) {
+            Some(ctx) => ctx.extend(nm.context.iter().cloned()),
+            None => {
+                book.context.insert(key.clone(), nm.context.clone());
+            }
+        }
     }
     if let Some(author) = doc.author {
         book.entity("\u{0}author", author, EntityKind::Author);
@@ -458,7 +462,8 @@ fn resolve_source(
     b: usize,
 ) -> (Option<usize>, Option<String>) {
     let doc = book.doc;
-    let mention = book.text_of(a, b).to_string();
+    // Copied only when it is the answer.
+    let mention: &str = book.text_of(a, b);
     if b == a + 1 {
         // Pronouns.
         if doc.has(a, class::FIRST) {
@@ -467,7 +472,7 @@ fn resolve_source(
                     Some(book.entity("\u{0}author", "", EntityKind::Author)),
                     None,
                 ),
-                None => (None, Some(mention)),
+                None => (None, Some(mention.to_string())),
             };
         }
         if doc.has(a, class::PERSON) {
@@ -480,7 +485,7 @@ fn resolve_source(
                 (None, Some(p)) => Some(p.1),
                 (None, None) => None,
             };
-            return (pick, Some(mention));
+            return (pick, Some(mention.to_string()));
         }
         if matches!(doc.low(a), "who" | "which") {
             // The name just before the relative pronoun ("Mr. Kamin, who …").
@@ -494,14 +499,14 @@ fn resolve_source(
                     return (Some(book.entity(&n.key, name, *kind)), None);
                 }
             }
-            return (None, Some(mention));
+            return (None, Some(mention.to_string()));
         }
         if doc.has(a, class::PLURAL) {
             let pick = bodies[..bodies.partition_point(|s| s.0 < a)]
                 .last()
                 .filter(|s| a - s.0 < 200)
                 .map(|s| s.1);
-            return (pick, Some(mention));
+            return (pick, Some(mention.to_string()));
         }
         if doc.toks[a].kind == TokenKind::Handle {
             let h = fold(&doc.word(a)[1..]);
