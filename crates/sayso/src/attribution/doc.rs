@@ -36,8 +36,10 @@ pub(crate) struct Doc<'a, 't> {
     pub(crate) lex: &'a Lexicons,
     pub(crate) text: &'t str,
     pub(crate) toks: &'a [Token],
-    lower_buf: String,
-    lower: Vec<(u32, u32)>,
+    /// Each token's text and lowercase form, so that the rules' many word tests are a
+    /// slice read (the forms with capitals live in the caller's buffer).
+    words: Vec<&'t str>,
+    lows: Vec<&'a str>,
     pub(crate) bits: Vec<u32>,
     /// Per-token shape flags (`F_*`), computed once so that the rules' many case and
     /// paragraph checks are array reads.
@@ -58,7 +60,8 @@ const F_LOWER: u8 = 1 << 1;
 const F_NEWLINE: u8 = 1 << 2;
 /// Whitespace (or nothing: the text's start) stands before this token.
 const F_GAP: u8 = 1 << 3;
-/// The token's lowercase form is its own text (`lower` indexes `text`, not `lower_buf`).
+/// The token's lowercase form is its own text (in `Doc::new`: its range indexes `text`,
+/// not the buffer).
 const F_SELF_LOWER: u8 = 1 << 4;
 /// A token that may end a unit (a period, `!`, `?`, `…`, or a word ending in a period):
 /// the unit splitter looks closer at these only.
@@ -124,11 +127,16 @@ const ABBREVIATIONS: &[&str] = &[
 
 impl<'a, 't> Doc<'a, 't> {
     #[inline(never)]
-    pub(crate) fn new(lex: &'a Lexicons, cx: &Context<'a, 't>) -> Doc<'a, 't> {
+    pub(crate) fn new(
+        lex: &'a Lexicons,
+        cx: &Context<'a, 't>,
+        lower_buf: &'a mut String,
+    ) -> Doc<'a, 't> {
         let text = cx.text;
         let toks = cx.tokens;
         // Lowercase forms of the tokens that have capitals, in one buffer per document.
-        let mut lower_buf = String::with_capacity(text.len() / 4 + 16);
+        lower_buf.clear();
+        lower_buf.reserve(text.len() / 4 + 16);
         let mut lower = Vec::with_capacity(toks.len());
         let mut bits = Vec::with_capacity(toks.len());
         let mut flags = Vec::with_capacity(toks.len());
@@ -196,6 +204,23 @@ impl<'a, 't> Doc<'a, 't> {
             });
             lower.push((at as u32, lower_buf.len() as u32));
         }
+        let lower_buf: &'a str = lower_buf.as_str();
+        let words: Vec<&'t str> = toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or(""))
+            .collect();
+        let lows: Vec<&'a str> = lower
+            .iter()
+            .zip(&flags)
+            .map(|(&(a, b), &f)| {
+                let within = if f & F_SELF_LOWER != 0 {
+                    text
+                } else {
+                    lower_buf
+                };
+                within.get(a as usize..b as usize).unwrap_or("")
+            })
+            .collect();
         let mut in_quote = vec![0u32; toks.len()];
         let mut quotes = Vec::new();
         for q in quotes::find(text) {
@@ -214,8 +239,8 @@ impl<'a, 't> Doc<'a, 't> {
             lex,
             text,
             toks,
-            lower_buf,
-            lower,
+            words,
+            lows,
             bits,
             flags,
             in_quote,
@@ -227,20 +252,12 @@ impl<'a, 't> Doc<'a, 't> {
         doc
     }
 
-    pub(crate) fn word(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
+    pub(crate) fn word(&self, i: usize) -> &'t str {
+        self.words.get(i).copied().unwrap_or("")
     }
 
-    pub(crate) fn low(&self, i: usize) -> &str {
-        let Some(&(a, b)) = self.lower.get(i) else {
-            return "";
-        };
-        let within = if self.flag(i, F_SELF_LOWER) {
-            self.text
-        } else {
-            self.lower_buf.as_str()
-        };
-        within.get(a as usize..b as usize).unwrap_or("")
+    pub(crate) fn low(&self, i: usize) -> &'a str {
+        self.lows.get(i).copied().unwrap_or("")
     }
 
     pub(crate) fn has(&self, i: usize, class: u32) -> bool {
@@ -420,7 +437,7 @@ impl<'a, 't> Doc<'a, 't> {
             self.has(k, class::CUE | class::NAMING)
                 || self.inside_quote(k)
                 || self.is_punct(k, ":")
-                || self.lower.get(k).is_some_and(|&(a, b)| b - a == 9) && self.low(k) == "according"
+                || self.low(k).len() == 9 && self.low(k) == "according"
         })
     }
 
