@@ -60,9 +60,6 @@ const F_LOWER: u8 = 1 << 1;
 const F_NEWLINE: u8 = 1 << 2;
 /// Whitespace (or nothing: the text's start) stands before this token.
 const F_GAP: u8 = 1 << 3;
-/// The token's lowercase form is its own text (in `Doc::new`: its range indexes `text`,
-/// not the buffer).
-const F_SELF_LOWER: u8 = 1 << 4;
 /// A token that may end a unit (a period, `!`, `?`, `…`, or a word ending in a period):
 /// the unit splitter looks closer at these only.
 const F_STOP: u8 = 1 << 5;
@@ -107,7 +104,7 @@ fn gap(bytes: &[u8], t: &Token, prev_end: Option<usize>) -> u8 {
             let gap = bytes.get(e..t.start).unwrap_or(&[]);
             // Gaps are mostly one space: a plain loop beats a vectorised search there.
             let newline = if gap.len() < 16 {
-                gap.contains(&b'\n')
+                gap.iter().any(|&b| b == b'\n')
             } else {
                 memchr::memchr(b'\n', gap).is_some()
             };
@@ -137,15 +134,21 @@ impl<'a, 't> Doc<'a, 't> {
         // Lowercase forms of the tokens that have capitals, in one buffer per document.
         lower_buf.clear();
         lower_buf.reserve(text.len() / 4 + 16);
-        let mut lower = Vec::with_capacity(toks.len());
-        let mut bits = Vec::with_capacity(toks.len());
-        let mut flags = Vec::with_capacity(toks.len());
+        let n = toks.len();
+        let mut bits = Vec::with_capacity(n);
+        let mut flags = Vec::with_capacity(n);
+        let mut words: Vec<&'t str> = Vec::with_capacity(n);
+        let mut lows: Vec<&'a str> = Vec::with_capacity(n);
+        // (token, range in `lower_buf`): filled in once the buffer is complete.
+        let mut copied: Vec<(usize, usize, usize)> = Vec::new();
         let bytes = text.as_bytes();
         let mut prev_end = None;
-        for t in toks {
+        for (i, t) in toks.iter().enumerate() {
             let mut f = gap(bytes, t, prev_end);
             prev_end = Some(t.end);
-            let sb = bytes.get(t.start..t.end).unwrap_or(&[]);
+            let w = text.get(t.start..t.end).unwrap_or("");
+            words.push(w);
+            let sb = w.as_bytes();
             // "on X." keeps its period inside the token: look the letter up.
             let len = if sb.len() == 2 && sb[1] == b'.' {
                 1
@@ -157,9 +160,9 @@ impl<'a, 't> Doc<'a, 't> {
                 if t.kind == TokenKind::Punct && is_stop(sb) {
                     f |= F_STOP;
                 }
-                flags.push(f | F_SELF_LOWER);
+                flags.push(f);
                 bits.push(0);
-                lower.push((t.start as u32, (t.start + len) as u32));
+                lows.push(w.get(..len).unwrap_or(w));
                 continue;
             }
             let word = t.kind == TokenKind::Word;
@@ -171,29 +174,26 @@ impl<'a, 't> Doc<'a, 't> {
                 any |= b;
                 upper |= b.is_ascii_uppercase();
             }
-            f |= case(t, sb);
+            flags.push(f | case(t, sb));
             if any.is_ascii() {
-                let b = if word {
+                bits.push(if word {
                     lex.classes_ascii(bytes, t.start, len)
                 } else {
                     0
-                };
-                bits.push(b);
+                });
                 if !upper {
                     // Most tokens: the lowercase form is the text itself, no copy.
-                    flags.push(f | F_SELF_LOWER);
-                    lower.push((t.start as u32, (t.start + len) as u32));
+                    lows.push(w.get(..len).unwrap_or(w));
                 } else {
-                    flags.push(f);
                     let at = lower_buf.len();
                     lower_buf.extend(sb[..len].iter().map(|&b| char::from(b.to_ascii_lowercase())));
-                    lower.push((at as u32, lower_buf.len() as u32));
+                    copied.push((i, at, lower_buf.len()));
+                    lows.push("");
                 }
                 continue;
             }
-            flags.push(f);
             let at = lower_buf.len();
-            lower_buf.extend(t.text(text).chars().flat_map(char::to_lowercase));
+            lower_buf.extend(w.chars().flat_map(char::to_lowercase));
             if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
                 lower_buf.pop();
             }
@@ -202,25 +202,15 @@ impl<'a, 't> Doc<'a, 't> {
             } else {
                 0
             });
-            lower.push((at as u32, lower_buf.len() as u32));
+            copied.push((i, at, lower_buf.len()));
+            lows.push("");
         }
         let lower_buf: &'a str = lower_buf.as_str();
-        let words: Vec<&'t str> = toks
-            .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or(""))
-            .collect();
-        let lows: Vec<&'a str> = lower
-            .iter()
-            .zip(&flags)
-            .map(|(&(a, b), &f)| {
-                let within = if f & F_SELF_LOWER != 0 {
-                    text
-                } else {
-                    lower_buf
-                };
-                within.get(a as usize..b as usize).unwrap_or("")
-            })
-            .collect();
+        for (i, a, b) in copied {
+            if let Some(slot) = lows.get_mut(i) {
+                *slot = lower_buf.get(a..b).unwrap_or("");
+            }
+        }
         let mut in_quote = vec![0u32; toks.len()];
         let mut quotes = Vec::new();
         for q in quotes::find(text) {

@@ -30,8 +30,8 @@ struct Name {
 pub(crate) fn fold(word: &str) -> String {
     let w = strip_possessive(word);
     if w.is_ascii() {
-        // Most names: the same folding without Unicode case tables, byte by byte.
-        let mut out = Vec::with_capacity(w.len());
+        // Most names: the same folding without Unicode case tables.
+        let mut out = String::with_capacity(w.len());
         let mut last = 0u8;
         for b in w.bytes() {
             let b = match b.to_ascii_lowercase() {
@@ -41,10 +41,10 @@ pub(crate) fn fold(word: &str) -> String {
             if !b.is_ascii_alphanumeric() || b == last {
                 continue;
             }
-            out.push(b);
+            out.push(char::from(b));
             last = b;
         }
-        return String::from_utf8(out).unwrap_or_default();
+        return out;
     }
     let mut out = String::with_capacity(w.len());
     let mut last = '\0';
@@ -106,7 +106,7 @@ fn name_token(doc: &Doc, k: usize) -> bool {
 /// Every capitalised run of the document, titles stripped.
 #[inline(never)]
 fn scan_names(doc: &Doc) -> Vec<Name> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(doc.toks.len() / 16);
     let n = doc.toks.len();
     // Subject positions: the first phrase of each unit, or the one after an opening
     // adverbial ("In his address, Zelenskiy …").
