@@ -3,6 +3,7 @@
 
 use super::lexicons::{Lexicons, class};
 use super::quotes::{self, Quote};
+use super::wordtable::ascii_capitals;
 use crate::document::SentenceKind;
 use crate::stage::Context;
 use crate::tokens::{Token, TokenKind};
@@ -162,20 +163,16 @@ impl<'a, 't> Doc<'a, 't> {
                 }
                 flags.push(f);
                 bits.push(0);
-                lows.push(w.get(..len).unwrap_or(w));
+                lows.push(if len == w.len() { w } else { w.get(..len).unwrap_or(w) });
                 continue;
             }
             let word = t.kind == TokenKind::Word;
             if word && sb.len() > 1 && sb.last() == Some(&b'.') {
                 f |= F_STOP;
             }
-            let (mut any, mut upper) = (0u8, false);
-            for &b in sb {
-                any |= b;
-                upper |= b.is_ascii_uppercase();
-            }
+            let capitals = ascii_capitals(bytes, t.start, sb.len());
             flags.push(f | case(t, sb));
-            if any.is_ascii() {
+            if let Some(upper) = capitals {
                 bits.push(if word {
                     lex.classes_ascii(bytes, t.start, len)
                 } else {
@@ -183,7 +180,7 @@ impl<'a, 't> Doc<'a, 't> {
                 });
                 if !upper {
                     // Most tokens: the lowercase form is the text itself, no copy.
-                    lows.push(w.get(..len).unwrap_or(w));
+                    lows.push(if len == w.len() { w } else { w.get(..len).unwrap_or(w) });
                 } else {
                     let at = lower_buf.len();
                     lower_buf.extend(sb[..len].iter().map(|&b| char::from(b.to_ascii_lowercase())));
@@ -366,6 +363,15 @@ impl<'a, 't> Doc<'a, 't> {
         let mut i = 0;
         while i < n {
             let next = i + 1;
+            // Most tokens: no line break after them, no stop, no closing quotation.
+            let quiet = next < n
+                && self.flags[next] & F_NEWLINE == 0
+                && self.flags[i] & F_STOP == 0
+                && (self.in_quote[i] == 0 || self.in_quote[next] != 0);
+            if quiet {
+                i = next;
+                continue;
+            }
             let mut cut = false;
             if next < n && self.paragraph_break(next) && !self.inside_open_quote(i, next) {
                 cut = true;

@@ -12,7 +12,7 @@ use crate::tokens::TokenKind;
 
 /// A name found in the text: tokens `[a, b)` after titles are stripped.
 #[derive(Clone, Debug)]
-struct Name {
+struct Name<'a> {
     a: usize,
     b: usize,
     key: String,
@@ -21,7 +21,7 @@ struct Name {
     /// The first noun phrase of its unit, not possessive.
     subject: bool,
     /// Lowercase titles and nationalities seen before it ("ukrainian", "president").
-    context: Vec<String>,
+    context: Vec<&'a str>,
     /// Gazetteer kind and name, when the mention is a known body.
     known: Option<(EntityKind, String)>,
 }
@@ -105,7 +105,7 @@ fn name_token(doc: &Doc, k: usize) -> bool {
 
 /// Every capitalised run of the document, titles stripped.
 #[inline(never)]
-fn scan_names(doc: &Doc) -> Vec<Name> {
+fn scan_names<'a>(doc: &Doc<'a, '_>) -> Vec<Name<'a>> {
     let mut out = Vec::with_capacity(doc.toks.len() / 16);
     let n = doc.toks.len();
     // Subject positions: the first phrase of each unit, or the one after an opening
@@ -196,7 +196,7 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
             && p + 3 > run_start
         {
             p -= 1;
-            context.push(doc.low(p).to_string());
+            context.push(doc.low(p));
         }
         let subject = subject_at[run_start]
             || (p < run_start && subject_at[p])
@@ -224,7 +224,7 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
             if doc.has(s, class::ROLE | class::NATION) {
                 titled |=
                     doc.has(s, class::ROLE) && !doc.has(s, class::DET) && l != "of" && l != "state";
-                context.push(l.to_string());
+                context.push(l);
                 s += 1;
             } else if doc.has(
                 s,
@@ -291,7 +291,7 @@ struct Book<'d, 'a, 't> {
     /// Canonical name per person key.
     canonical: HashMap<String, String>,
     /// Context words per person key.
-    context: HashMap<String, Vec<String>>,
+    context: HashMap<String, Vec<&'a str>>,
 }
 
 impl<'t> Book<'_, '_, 't> {
@@ -454,7 +454,7 @@ pub(crate) fn resolve<'t>(
 /// The entity (and speaker name, when there is no entity) of source tokens `[a, b)`.
 fn resolve_source(
     book: &mut Book,
-    names: &[Name],
+    names: &[Name<'_>],
     subjects: &[(usize, String)],
     speakers: &[(usize, usize)],
     bodies: &[(usize, usize)],
@@ -614,6 +614,10 @@ fn resolve_source(
 }
 
 fn person_entity(book: &mut Book, key: &str) -> usize {
+    // Known already: no need to copy its name.
+    if let Some(&e) = book.by_key.get(key) {
+        return e;
+    }
     let name = book
         .canonical
         .get(key)

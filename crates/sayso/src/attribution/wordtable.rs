@@ -38,6 +38,24 @@ fn lower_ascii(x: u64) -> u64 {
     x | (((ge_a & !gt_z) & (L * 0x80)) >> 2)
 }
 
+/// Whether `text[at..at + len]` is ASCII and, if so, whether it has a capital: eight
+/// bytes at a time.
+#[inline]
+pub(crate) fn ascii_capitals(text: &[u8], at: usize, len: usize) -> Option<bool> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut upper = false;
+    let mut k = 0;
+    while k < len {
+        let x = chunk(text, at + k, (len - k).min(8));
+        if x & HIGH != 0 {
+            return None;
+        }
+        upper |= lower_ascii(x) != x;
+        k += 8;
+    }
+    Some(upper)
+}
+
 #[inline(always)]
 fn mix(h: u64, c: u64) -> u64 {
     (h.rotate_left(5) ^ c).wrapping_mul(0x517c_c1b7_2722_0a95)
@@ -174,6 +192,16 @@ mod tests {
             let got = lower_ascii(chunk(s, at, n)).to_le_bytes();
             assert_eq!(&got[..n], &want[..]);
         }
+    }
+
+    #[test]
+    fn tells_ascii_and_capitals() {
+        let t = "ok Fine naïve lowercase-words-longer Longer-than-eight-Bytes".as_bytes();
+        assert_eq!(ascii_capitals(t, 0, 2), Some(false));
+        assert_eq!(ascii_capitals(t, 3, 4), Some(true));
+        assert_eq!(ascii_capitals(t, 8, 6), None);
+        assert_eq!(ascii_capitals(t, 15, 22), Some(false));
+        assert_eq!(ascii_capitals(t, 38, 22), Some(true));
     }
 
     #[test]
