@@ -21,6 +21,8 @@ pub(crate) struct Unit {
     pub(crate) boilerplate: bool,
     /// A title or heading.
     pub(crate) heading: bool,
+    /// Title case: three words or more, seven in ten capitalised.
+    pub(crate) title_case: bool,
 }
 
 /// A quotation with its token positions.
@@ -391,13 +393,14 @@ impl<'a, 't> Doc<'a, 't> {
                     let kind = kind_at(start);
                     let words = (a..next).filter(|&k| self.is_word(k)).count();
                     let caps = (a..next).filter(|&k| self.is_cap(k)).count();
+                    let title_case = words >= 3 && caps * 10 >= words * 7;
                     units.push(Unit {
                         a,
                         b: next,
                         para,
                         boilerplate: kind == Some(SentenceKind::Boilerplate),
-                        heading: kind == Some(SentenceKind::Heading)
-                            || (words >= 3 && caps * 10 >= words * 7),
+                        heading: kind == Some(SentenceKind::Heading) || title_case,
+                        title_case,
                     });
                 }
                 if next < n && self.paragraph_break(next) {

@@ -127,12 +127,8 @@ fn scan_names<'a>(doc: &Doc<'a, '_>) -> Vec<Name<'a>> {
         }
     }
     let mut headline = vec![false; n];
-    for u in &doc.units {
-        let words = (u.a..u.b).filter(|&k| doc.is_word(k)).count();
-        let caps = (u.a..u.b).filter(|&k| doc.is_cap(k)).count();
-        if words >= 3 && caps * 10 >= words * 7 {
-            headline[u.a..u.b].fill(true);
-        }
+    for u in doc.units.iter().filter(|u| u.title_case) {
+        headline[u.a..u.b].fill(true);
     }
     let mut i = 0;
     while i < n {
