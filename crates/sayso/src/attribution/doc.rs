@@ -107,7 +107,7 @@ fn gap(bytes: &[u8], t: &Token, prev_end: Option<usize>) -> u8 {
             let gap = bytes.get(e..t.start).unwrap_or(&[]);
             // Gaps are mostly one space: a plain loop beats a vectorised search there.
             let newline = if gap.len() < 16 {
-                gap.iter().any(|&b| b == b'\n')
+                gap.iter().fold(false, |nl, &b| nl | (b == b'\n'))
             } else {
                 memchr::memchr(b'\n', gap).is_some()
             };

@@ -15,7 +15,8 @@ use crate::tokens::TokenKind;
 struct Name<'a> {
     a: usize,
     b: usize,
-    key: String,
+    /// The surname key: a range of the document's key buffer (see [`Keys`]).
+    key: (u32, u32),
     /// Looks like a person by itself (two or more name words, or a title before it).
     personal: bool,
     /// The first noun phrase of its unit, not possessive.
@@ -26,12 +27,36 @@ struct Name<'a> {
     known: Option<(EntityKind, String)>,
 }
 
+/// The keys of a document's names, in one buffer: one allocation per document, not per
+/// name.
+#[derive(Default)]
+struct Keys(String);
+
+impl Keys {
+    /// Appends what `write` writes as a key.
+    fn add(&mut self, write: impl FnOnce(&mut String)) -> (u32, u32) {
+        let a = self.0.len();
+        write(&mut self.0);
+        (a as u32, self.0.len() as u32)
+    }
+
+    fn get(&self, (a, b): (u32, u32)) -> &str {
+        self.0.get(a as usize..b as usize).unwrap_or("")
+    }
+}
+
 /// Folds a surname's transliteration variants together.
 pub(crate) fn fold(word: &str) -> String {
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`.
+fn fold_into(word: &str, out: &mut String) {
     let w = strip_possessive(word);
     if w.is_ascii() {
         // Most names: the same folding without Unicode case tables.
-        let mut out = String::with_capacity(w.len());
         let mut last = 0u8;
         for b in w.bytes() {
             let b = match b.to_ascii_lowercase() {
@@ -44,9 +69,8 @@ pub(crate) fn fold(word: &str) -> String {
             out.push(char::from(b));
             last = b;
         }
-        return out;
+        return;
     }
-    let mut out = String::with_capacity(w.len());
     let mut last = '\0';
     for c in w.chars().flat_map(char::to_lowercase) {
         let c = match c {
@@ -69,7 +93,6 @@ pub(crate) fn fold(word: &str) -> String {
         out.push(c);
         last = c;
     }
-    out
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -105,7 +128,7 @@ fn name_token(doc: &Doc, k: usize) -> bool {
 
 /// Every capitalised run of the document, titles stripped.
 #[inline(never)]
-fn scan_names<'a>(doc: &Doc<'a, '_>) -> Vec<Name<'a>> {
+fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
     let mut out = Vec::with_capacity(doc.toks.len() / 16);
     let n = doc.toks.len();
     // Subject positions: the first phrase of each unit, or the one after an opening
@@ -152,7 +175,7 @@ fn scan_names<'a>(doc: &Doc<'a, '_>) -> Vec<Name<'a>> {
                 out.push(Name {
                     a: i,
                     b: i + 1,
-                    key: fold(doc.word(i)),
+                    key: keys.add(|k| fold_into(doc.word(i), k)),
                     personal: false,
                     subject: false,
                     context: Vec::new(),
@@ -204,7 +227,7 @@ fn scan_names<'a>(doc: &Doc<'a, '_>) -> Vec<Name<'a>> {
             out.push(Name {
                 a: run_start,
                 b: run_start + len,
-                key: name.to_lowercase(),
+                key: keys.add(|k| k.push_str(&name.to_lowercase())),
                 personal: false,
                 subject,
                 context,
@@ -262,9 +285,9 @@ fn scan_names<'a>(doc: &Doc<'a, '_>) -> Vec<Name<'a>> {
                 a: s,
                 b: j,
                 key: if handle {
-                    String::new()
+                    keys.add(|_| {})
                 } else {
-                    fold(doc.word(last))
+                    keys.add(|k| fold_into(doc.word(last), k))
                 },
                 personal: !handle && plain && (words >= 2 || titled),
                 subject: subject
@@ -288,6 +311,9 @@ struct Book<'d, 'a, 't> {
     canonical: HashMap<String, String>,
     /// Context words per person key.
     context: HashMap<String, Vec<&'a str>>,
+    /// (token, entity) of the sources resolved so far: people, and the rest.
+    speakers: Vec<(usize, usize)>,
+    bodies: Vec<(usize, usize)>,
 }
 
 impl<'t> Book<'_, '_, 't> {
@@ -323,13 +349,16 @@ pub(crate) fn resolve<'t>(
     doc: &Doc<'_, 't>,
     raws: Vec<Raw>,
 ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
-    let names = scan_names(doc);
+    let mut keys = Keys::default();
+    let names = scan_names(doc, &mut keys);
     let mut book = Book {
         doc,
         entities: Vec::new(),
         by_key: HashMap::default(),
         canonical: HashMap::default(),
         context: HashMap::default(),
+        speakers: Vec::new(),
+        bodies: Vec::new(),
     };
     // Person keys and their canonical (longest) names.
     let mut names = names;
@@ -338,9 +367,9 @@ pub(crate) fn resolve<'t>(
         if !doc.lex.aliases.is_empty() && nm.known.is_none() {
             let text = strip_possessive(book.text_of(nm.a, nm.b)).to_lowercase();
             if let Some(c) = doc.lex.aliases.get(&text) {
-                nm.key = fold(c.rsplit(' ').next().unwrap_or(c));
+                nm.key = keys.add(|k| fold_into(c.rsplit(' ').next().unwrap_or(c), k));
                 nm.personal = true;
-                book.canonical.insert(nm.key.clone(), c.clone());
+                book.canonical.insert(keys.get(nm.key).to_string(), c.clone());
             }
         }
     }
@@ -352,7 +381,7 @@ pub(crate) fn resolve<'t>(
             doc.lex.aliases.get(&text.to_lowercase())
         };
         let text = alias.map_or(text, String::as_str);
-        let key = &nm.key;
+        let key = keys.get(nm.key);
         let better = book.canonical.get(key).is_none_or(|old| {
             let (nw, ow) = (
                 text.split_whitespace().count(),
@@ -361,12 +390,12 @@ pub(crate) fn resolve<'t>(
             nw > ow || (nw == ow && text.len() > old.len())
         });
         if better {
-            book.canonical.insert(key.clone(), text.to_string());
+            book.canonical.insert(key.to_string(), text.to_string());
         }
         match book.context.get_mut(key) {
             Some(ctx) => ctx.extend(nm.context.iter().cloned()),
             None => {
-                book.context.insert(key.clone(), nm.context.clone());
+                book.context.insert(key.to_string(), nm.context.clone());
             }
         }
     }
@@ -374,10 +403,10 @@ pub(crate) fn resolve<'t>(
         book.entity("\u{0}author", author, EntityKind::Author);
     }
     // Name mentions that stand for people, in order, for pronouns.
-    let subjects: Vec<(usize, String)> = names
+    let subjects: Vec<(usize, &str)> = names
         .iter()
-        .filter(|n| n.subject && book.canonical.contains_key(&n.key))
-        .map(|n| (n.a, n.key.clone()))
+        .filter(|n| n.subject && book.canonical.contains_key(keys.get(n.key)))
+        .map(|n| (n.a, keys.get(n.key)))
         .collect();
     // Resolve in order of the source's position.
     let mut order: Vec<usize> = (0..raws.len()).collect();
@@ -386,8 +415,6 @@ pub(crate) fn resolve<'t>(
         (r.same_as.is_some(), r.source.map_or(usize::MAX, |s| s.0))
     });
     let mut resolved: Vec<Option<(Option<usize>, Option<String>)>> = vec![None; raws.len()];
-    let mut speakers: Vec<(usize, usize)> = Vec::new(); // (token, entity) for people
-    let mut bodies: Vec<(usize, usize)> = Vec::new(); // (token, entity) for the rest
     for &k in &order {
         let r = &raws[k];
         if let Some(root) = r.same_as {
@@ -399,23 +426,23 @@ pub(crate) fn resolve<'t>(
             resolved[k] = Some((None, None));
             continue;
         };
-        let got = resolve_source(&mut book, &names, &subjects, &speakers, &bodies, a, b);
+        let got = resolve_source(&mut book, &names, &keys, &subjects, a, b);
         if let Some(e) = got.0 {
             let span = book.span(a, b);
             book.entities[e].mentions.push(span);
             if book.entities[e].kind == EntityKind::Person
                 || book.entities[e].kind == EntityKind::Author
             {
-                speakers.push((a, e));
+                book.speakers.push((a, e));
             } else {
-                bodies.push((a, e));
+                book.bodies.push((a, e));
             }
         }
         resolved[k] = Some(got);
     }
     // Every mention of a person entity.
     for nm in &names {
-        if let Some(&e) = book.by_key.get(&nm.key) {
+        if let Some(&e) = book.by_key.get(keys.get(nm.key)) {
             if book.entities[e].kind == EntityKind::Person {
                 let span = book.span(nm.a, nm.b);
                 book.entities[e].mentions.push(span);
@@ -451,9 +478,8 @@ pub(crate) fn resolve<'t>(
 fn resolve_source(
     book: &mut Book,
     names: &[Name<'_>],
-    subjects: &[(usize, String)],
-    speakers: &[(usize, usize)],
-    bodies: &[(usize, usize)],
+    keys: &Keys,
+    subjects: &[(usize, &str)],
     a: usize,
     b: usize,
 ) -> (Option<usize>, Option<String>) {
@@ -474,10 +500,11 @@ fn resolve_source(
         if doc.has(a, class::PERSON) {
             let subj = subjects.partition_point(|s| s.0 < a);
             let by_subject = subj.checked_sub(1).map(|k| &subjects[k]);
+            let speakers = &book.speakers;
             let by_speaker = speakers[..speakers.partition_point(|s| s.0 < a)].last();
             let pick = match (by_subject, by_speaker) {
                 (Some(s), Some(p)) if p.0 >= s.0 => Some(p.1),
-                (Some(s), _) => Some(person_entity(book, &s.1)),
+                (Some(s), _) => Some(person_entity(book, s.1)),
                 (None, Some(p)) => Some(p.1),
                 (None, None) => None,
             };
@@ -488,16 +515,17 @@ fn resolve_source(
             let k = names.partition_point(|n| n.b <= a);
             let pick = k.checked_sub(1).map(|k| &names[k]).filter(|n| a - n.b <= 2);
             if let Some(n) = pick {
-                if book.canonical.contains_key(&n.key) {
-                    return (Some(person_entity(book, &n.key.clone())), None);
+                if book.canonical.contains_key(keys.get(n.key)) {
+                    return (Some(person_entity(book, keys.get(n.key))), None);
                 }
                 if let Some((kind, name)) = &n.known {
-                    return (Some(book.entity(&n.key, name, *kind)), None);
+                    return (Some(book.entity(keys.get(n.key), name, *kind)), None);
                 }
             }
             return (None, Some(mention.to_string()));
         }
         if doc.has(a, class::PLURAL) {
+            let bodies = &book.bodies;
             let pick = bodies[..bodies.partition_point(|s| s.0 < a)]
                 .last()
                 .filter(|s| a - s.0 < 200)
@@ -532,15 +560,15 @@ fn resolve_source(
     if let Some(n) = inside
         .iter()
         .rev()
-        .find(|n| book.canonical.contains_key(&n.key))
+        .find(|n| book.canonical.contains_key(keys.get(n.key)))
     {
-        return (Some(person_entity(book, &n.key.clone())), None);
+        return (Some(person_entity(book, keys.get(n.key))), None);
     }
     if let Some(n) = inside.iter().find(|n| n.known.is_some()) {
         if let Some((kind, name)) = &n.known {
             let whole = n.a == a || (n.a == a + 1 && doc.has(a, class::DET));
             if whole && n.b == b {
-                return (Some(book.entity(&n.key, name, *kind)), None);
+                return (Some(book.entity(keys.get(n.key), name, *kind)), None);
             }
         }
     }
