@@ -98,6 +98,17 @@ fn case(t: &Token, s: &[u8]) -> u8 {
     f
 }
 
+/// A plain loop: `contains` calls out to a vectorised search, slower on one space.
+#[inline]
+fn has_newline(gap: &[u8]) -> bool {
+    for &b in gap {
+        if b == b'\n' {
+            return true;
+        }
+    }
+    false
+}
+
 /// `F_GAP` and `F_NEWLINE` of the token after one that ended at `prev_end`.
 #[inline]
 fn gap(bytes: &[u8], t: &Token, prev_end: Option<usize>) -> u8 {
@@ -107,7 +118,7 @@ fn gap(bytes: &[u8], t: &Token, prev_end: Option<usize>) -> u8 {
             let gap = bytes.get(e..t.start).unwrap_or(&[]);
             // Gaps are mostly one space: a plain loop beats a vectorised search there.
             let newline = if gap.len() < 16 {
-                gap.iter().fold(false, |nl, &b| nl | (b == b'\n'))
+                has_newline(gap)
             } else {
                 memchr::memchr(b'\n', gap).is_some()
             };
