@@ -35,18 +35,23 @@ pub(crate) struct QuoteAt {
     pub(crate) after: usize,
 }
 
+/// One token as the rules see it: its text and lowercase form (so that the rules' many
+/// word tests are a slice read; forms with capitals live in the caller's buffer), its
+/// word classes and its shape flags (`F_*`: case and paragraph checks are bit tests).
+#[derive(Clone, Copy)]
+struct Info<'a, 't> {
+    word: &'t str,
+    low: &'a str,
+    bits: u32,
+    flags: u8,
+}
+
 pub(crate) struct Doc<'a, 't> {
     pub(crate) lex: &'a Lexicons,
     pub(crate) text: &'t str,
     pub(crate) toks: &'a [Token],
-    /// Each token's text and lowercase form, so that the rules' many word tests are a
-    /// slice read (the forms with capitals live in the caller's buffer).
-    words: Vec<&'t str>,
-    lows: Vec<&'a str>,
-    pub(crate) bits: Vec<u32>,
-    /// Per-token shape flags (`F_*`), computed once so that the rules' many case and
-    /// paragraph checks are array reads.
-    flags: Vec<u8>,
+    /// What the rules ask of each token, worked out once.
+    info: Vec<Info<'a, 't>>,
     /// For each token, 1 + the index of the top-level quotation it lies in (marks
     /// included), or 0.
     pub(crate) in_quote: Vec<u32>,
@@ -149,10 +154,7 @@ impl<'a, 't> Doc<'a, 't> {
         lower_buf.clear();
         lower_buf.reserve(text.len() / 4 + 16);
         let n = toks.len();
-        let mut bits = Vec::with_capacity(n);
-        let mut flags = Vec::with_capacity(n);
-        let mut words: Vec<&'t str> = Vec::with_capacity(n);
-        let mut lows: Vec<&'a str> = Vec::with_capacity(n);
+        let mut info: Vec<Info<'a, 't>> = Vec::with_capacity(n);
         // (token, range in `lower_buf`): filled in once the buffer is complete.
         let mut copied: Vec<(usize, usize, usize)> = Vec::new();
         let bytes = text.as_bytes();
@@ -161,7 +163,6 @@ impl<'a, 't> Doc<'a, 't> {
             let mut f = gap(bytes, t, prev_end);
             prev_end = Some(t.end);
             let w = text.get(t.start..t.end).unwrap_or("");
-            words.push(w);
             let sb = w.as_bytes();
             // "on X." keeps its period inside the token: look the letter up.
             let len = if sb.len() == 2 && sb[1] == b'.' {
@@ -169,56 +170,73 @@ impl<'a, 't> Doc<'a, 't> {
             } else {
                 sb.len()
             };
+            let own = if len == w.len() {
+                w
+            } else {
+                w.get(..len).unwrap_or(w)
+            };
             if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
                 // Nothing to lowercase, no classes, never capitalised.
                 if t.kind == TokenKind::Punct && is_stop(sb) {
                     f |= F_STOP;
                 }
-                flags.push(f);
-                bits.push(0);
-                lows.push(if len == w.len() { w } else { w.get(..len).unwrap_or(w) });
+                info.push(Info {
+                    word: w,
+                    low: own,
+                    bits: 0,
+                    flags: f,
+                });
                 continue;
             }
             let word = t.kind == TokenKind::Word;
             if word && sb.len() > 1 && sb.last() == Some(&b'.') {
                 f |= F_STOP;
             }
-            let capitals = ascii_capitals(bytes, t.start, sb.len());
-            flags.push(f | case(t, sb));
-            if let Some(upper) = capitals {
-                bits.push(if word {
-                    lex.classes_ascii(bytes, t.start, len)
-                } else {
-                    0
-                });
-                if !upper {
-                    // Most tokens: the lowercase form is the text itself, no copy.
-                    lows.push(if len == w.len() { w } else { w.get(..len).unwrap_or(w) });
-                } else {
-                    let at = lower_buf.len();
-                    lower_buf.extend(sb[..len].iter().map(|&b| char::from(b.to_ascii_lowercase())));
-                    copied.push((i, at, lower_buf.len()));
-                    lows.push("");
+            f |= case(t, sb);
+            let (bits, low) = match ascii_capitals(bytes, t.start, sb.len()) {
+                Some(upper) => {
+                    let bits = if word {
+                        lex.classes_ascii(bytes, t.start, len)
+                    } else {
+                        0
+                    };
+                    if upper {
+                        let at = lower_buf.len();
+                        lower_buf
+                            .extend(sb[..len].iter().map(|&b| char::from(b.to_ascii_lowercase())));
+                        copied.push((i, at, lower_buf.len()));
+                        (bits, "")
+                    } else {
+                        // Most tokens: the lowercase form is the text itself, no copy.
+                        (bits, own)
+                    }
                 }
-                continue;
-            }
-            let at = lower_buf.len();
-            lower_buf.extend(w.chars().flat_map(char::to_lowercase));
-            if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
-                lower_buf.pop();
-            }
-            bits.push(if word {
-                lex.classes(&lower_buf[at..])
-            } else {
-                0
+                None => {
+                    let at = lower_buf.len();
+                    lower_buf.extend(w.chars().flat_map(char::to_lowercase));
+                    if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
+                        lower_buf.pop();
+                    }
+                    copied.push((i, at, lower_buf.len()));
+                    let bits = if word {
+                        lex.classes(&lower_buf[at..])
+                    } else {
+                        0
+                    };
+                    (bits, "")
+                }
+            };
+            info.push(Info {
+                word: w,
+                low,
+                bits,
+                flags: f,
             });
-            copied.push((i, at, lower_buf.len()));
-            lows.push("");
         }
         let lower_buf: &'a str = lower_buf.as_str();
         for (i, a, b) in copied {
-            if let Some(slot) = lows.get_mut(i) {
-                *slot = lower_buf.get(a..b).unwrap_or("");
+            if let Some(x) = info.get_mut(i) {
+                x.low = lower_buf.get(a..b).unwrap_or("");
             }
         }
         let mut in_quote = vec![0u32; toks.len()];
@@ -239,10 +257,7 @@ impl<'a, 't> Doc<'a, 't> {
             lex,
             text,
             toks,
-            words,
-            lows,
-            bits,
-            flags,
+            info,
             in_quote,
             quotes,
             units: Vec::new(),
@@ -253,15 +268,15 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     pub(crate) fn word(&self, i: usize) -> &'t str {
-        self.words.get(i).copied().unwrap_or("")
+        self.info.get(i).map_or("", |x| x.word)
     }
 
     pub(crate) fn low(&self, i: usize) -> &'a str {
-        self.lows.get(i).copied().unwrap_or("")
+        self.info.get(i).map_or("", |x| x.low)
     }
 
     pub(crate) fn has(&self, i: usize, class: u32) -> bool {
-        self.bits.get(i).is_some_and(|b| b & class != 0)
+        self.info.get(i).is_some_and(|x| x.bits & class != 0)
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -270,7 +285,7 @@ impl<'a, 't> Doc<'a, 't> {
 
     #[inline]
     fn flag(&self, i: usize, f: u8) -> bool {
-        self.flags.get(i).is_some_and(|&x| x & f != 0)
+        self.info.get(i).is_some_and(|x| x.flags & f != 0)
     }
 
     /// A word or handle whose first letter is uppercase.
@@ -378,8 +393,8 @@ impl<'a, 't> Doc<'a, 't> {
             let next = i + 1;
             // Most tokens: no line break after them, no stop, no closing quotation.
             let quiet = next < n
-                && self.flags[next] & F_NEWLINE == 0
-                && self.flags[i] & F_STOP == 0
+                && self.info[next].flags & F_NEWLINE == 0
+                && self.info[i].flags & F_STOP == 0
                 && (self.in_quote[i] == 0 || self.in_quote[next] != 0);
             if quiet {
                 i = next;
