@@ -29,7 +29,6 @@ struct Name<'a> {
 
 /// The keys of a document's names, in one buffer: one allocation per document, not per
 /// name.
-#[derive(Default)]
 struct Keys(String);
 
 impl Keys {
@@ -57,6 +56,7 @@ fn fold_into(word: &str, out: &mut String) {
     let w = strip_possessive(word);
     if w.is_ascii() {
         // Most names: the same folding without Unicode case tables.
+        out.reserve(w.len());
         let mut last = 0u8;
         for b in w.bytes() {
             let b = match b.to_ascii_lowercase() {
@@ -100,6 +100,10 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn strip_possessive(w: &str) -> &str {
+    // Every suffix ends in `s`, `'` or the last byte of `’`.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     for suf in ["’s", "'s", "’", "'"] {
         if let Some(s) = w.strip_suffix(suf) {
             if !s.is_empty() {
@@ -129,7 +133,7 @@ fn name_token(doc: &Doc, k: usize) -> bool {
 /// Every capitalised run of the document, titles stripped.
 #[inline(never)]
 fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
-    let mut out = Vec::with_capacity(doc.toks.len() / 16);
+    let mut out = Vec::with_capacity(doc.toks.len() / 8);
     let n = doc.toks.len();
     // Subject positions: the first phrase of each unit, or the one after an opening
     // adverbial ("In his address, Zelenskiy …").
@@ -349,7 +353,7 @@ pub(crate) fn resolve<'t>(
     doc: &Doc<'_, 't>,
     raws: Vec<Raw>,
 ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
-    let mut keys = Keys::default();
+    let mut keys = Keys(String::with_capacity(doc.text.len() / 8));
     let names = scan_names(doc, &mut keys);
     let mut book = Book {
         doc,
