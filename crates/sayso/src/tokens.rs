@@ -275,12 +275,20 @@ mod tests {
                     end = j + n.len_utf8();
                     it.next();
                 }
-                out.push(Token { start, end, kind: TokenKind::Handle });
+                out.push(Token {
+                    start,
+                    end,
+                    kind: TokenKind::Handle,
+                });
                 continue;
             }
             if !is_word_char(c) {
                 let end = start + c.len_utf8();
-                out.push(Token { start, end, kind: TokenKind::Punct });
+                out.push(Token {
+                    start,
+                    end,
+                    kind: TokenKind::Punct,
+                });
                 continue;
             }
             let numeric = c.is_ascii_digit();
@@ -318,7 +326,11 @@ mod tests {
                     break;
                 }
             }
-            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             out.push(Token { start, end, kind });
         }
         out
@@ -329,7 +341,9 @@ mod tests {
         for c in ('\u{2000}'..='\u{206f}').filter(|&c| is_general_punctuation(c)) {
             assert!(!c.is_whitespace() && !c.is_alphanumeric(), "{c:?}");
         }
-        for s in ["", ".", "U", "U.S", "a.m", "U.", ".U", "UU.S", "U..S", "é.u", "1.2"] {
+        for s in [
+            "", ".", "U", "U.S", "a.m", "U.", ".U", "UU.S", "U..S", "é.u", "1.2",
+        ] {
             let slow = s.split('.').all(|part| {
                 let mut cs = part.chars();
                 cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
@@ -341,9 +355,9 @@ mod tests {
     #[test]
     fn same_cuts_as_the_reference() {
         let pieces = [
-            "a", "B", "z", "7", "0", "_", " ", "  ", "\n", "\t", "\u{a0}", "\u{2003}", ".",
-            ",", ":", "'", "’", "-", "‐", "@", "#", "$", "“", "”", "é", "Ж", "٣", "ß", "İ",
-            "U.S.", "a.m.", "1,000", "3.5", "don't", "e.g.", "…", "—", "x.", "7th", "__",
+            "a", "B", "z", "7", "0", "_", " ", "  ", "\n", "\t", "\u{a0}", "\u{2003}", ".", ",",
+            ":", "'", "’", "-", "‐", "@", "#", "$", "“", "”", "é", "Ж", "٣", "ß", "İ", "U.S.",
+            "a.m.", "1,000", "3.5", "don't", "e.g.", "…", "—", "x.", "7th", "__",
         ];
         // A small deterministic generator: no dependency, the same texts on every run.
         let mut state = 0x2545_f491_4f6c_dd1du64;

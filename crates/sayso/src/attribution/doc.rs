@@ -202,8 +202,11 @@ impl<'a, 't> Doc<'a, 't> {
                     };
                     if upper {
                         let at = lower_buf.len();
-                        lower_buf
-                            .extend(sb[..len].iter().map(|&b| char::from(b.to_ascii_lowercase())));
+                        lower_buf.extend(
+                            sb[..len]
+                                .iter()
+                                .map(|&b| char::from(b.to_ascii_lowercase())),
+                        );
                         copied.push((i, at, lower_buf.len()));
                         (bits, "")
                     } else {

@@ -373,7 +373,8 @@ pub(crate) fn resolve<'t>(
             if let Some(c) = doc.lex.aliases.get(&text) {
                 nm.key = keys.add(|k| fold_into(c.rsplit(' ').next().unwrap_or(c), k));
                 nm.personal = true;
-                book.canonical.insert(keys.get(nm.key).to_string(), c.clone());
+                book.canonical
+                    .insert(keys.get(nm.key).to_string(), c.clone());
             }
         }
     }

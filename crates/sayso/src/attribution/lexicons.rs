@@ -3,9 +3,9 @@
 
 use std::collections::HashMap as StdMap;
 
+use super::wordtable::WordTable;
 use crate::analyzer::AnalyzerBuilder;
 use crate::document::EntityKind;
-use super::wordtable::WordTable;
 use crate::lexicon::{FnvBuild, entries};
 use crate::tokens::tokenize;
 
