@@ -3,6 +3,7 @@
 
 use super::lexicons::{Lexicons, class};
 use super::quotes::{self, Quote};
+use super::wordtable::ascii_capitals;
 use crate::document::SentenceKind;
 use crate::stage::Context;
 use crate::tokens::{Token, TokenKind};
@@ -20,6 +21,8 @@ pub(crate) struct Unit {
     pub(crate) boilerplate: bool,
     /// A title or heading.
     pub(crate) heading: bool,
+    /// Title case: three words or more, seven in ten capitalised.
+    pub(crate) title_case: bool,
 }
 
 /// A quotation with its token positions.
@@ -32,16 +35,23 @@ pub(crate) struct QuoteAt {
     pub(crate) after: usize,
 }
 
+/// One token as the rules see it: its text and lowercase form (so that the rules' many
+/// word tests are a slice read; forms with capitals live in the caller's buffer), its
+/// word classes and its shape flags (`F_*`: case and paragraph checks are bit tests).
+#[derive(Clone, Copy)]
+struct Info<'a, 't> {
+    word: &'t str,
+    low: &'a str,
+    bits: u32,
+    flags: u8,
+}
+
 pub(crate) struct Doc<'a, 't> {
     pub(crate) lex: &'a Lexicons,
     pub(crate) text: &'t str,
     pub(crate) toks: &'a [Token],
-    lower_buf: String,
-    lower: Vec<(u32, u32)>,
-    pub(crate) bits: Vec<u32>,
-    /// Per-token shape flags (`F_*`), computed once so that the rules' many case and
-    /// paragraph checks are array reads.
-    flags: Vec<u8>,
+    /// What the rules ask of each token, worked out once.
+    info: Vec<Info<'a, 't>>,
     /// For each token, 1 + the index of the top-level quotation it lies in (marks
     /// included), or 0.
     pub(crate) in_quote: Vec<u32>,
@@ -58,51 +68,69 @@ const F_LOWER: u8 = 1 << 1;
 const F_NEWLINE: u8 = 1 << 2;
 /// Whitespace (or nothing: the text's start) stands before this token.
 const F_GAP: u8 = 1 << 3;
-/// The token's lowercase form is its own text (`lower` indexes `text`, not `lower_buf`).
-const F_SELF_LOWER: u8 = 1 << 4;
+/// A token that may end a unit (a period, `!`, `?`, `…`, or a word ending in a period):
+/// the unit splitter looks closer at these only.
+const F_STOP: u8 = 1 << 5;
 
+/// A punctuation token that ends a unit: `.`, `!`, `?`, `…`.
 #[inline]
-fn shape(text: &str, t: &Token, prev_end: Option<usize>) -> u8 {
-    let s = t.text(text);
+fn is_stop(s: &[u8]) -> bool {
+    matches!(s, [b'.' | b'!' | b'?']) || s == "…".as_bytes()
+}
+
+/// `F_CAP` and `F_LOWER` of a word or handle.
+#[inline]
+fn case(t: &Token, s: &[u8]) -> u8 {
+    let first = s.first().copied().unwrap_or(0);
+    let word = t.kind == TokenKind::Word;
+    if first.is_ascii_uppercase() {
+        return F_CAP;
+    }
+    if first.is_ascii_lowercase() {
+        return if word { F_LOWER } else { 0 };
+    }
+    let s = std::str::from_utf8(s).unwrap_or("");
     let mut f = 0;
-    let first = s.as_bytes().first().copied().unwrap_or(0);
-    let wordlike = matches!(t.kind, TokenKind::Word | TokenKind::Handle);
-    if first.is_ascii_alphabetic() {
-        if first.is_ascii_uppercase() {
-            f |= if wordlike { F_CAP } else { 0 };
-        } else if t.kind == TokenKind::Word {
-            f |= F_LOWER;
-        }
-    } else {
-        if wordlike
-            && s.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        {
-            f |= F_CAP;
-        }
-        if t.kind == TokenKind::Word && s.chars().next().is_some_and(char::is_lowercase) {
-            f |= F_LOWER;
+    if s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+    {
+        f |= F_CAP;
+    }
+    if word && s.chars().next().is_some_and(char::is_lowercase) {
+        f |= F_LOWER;
+    }
+    f
+}
+
+/// A plain loop: `contains` calls out to a vectorised search, slower on one space.
+#[inline]
+fn has_newline(gap: &[u8]) -> bool {
+    for &b in gap {
+        if b == b'\n' {
+            return true;
         }
     }
+    false
+}
+
+/// `F_GAP` and `F_NEWLINE` of the token after one that ended at `prev_end`.
+#[inline]
+fn gap(bytes: &[u8], t: &Token, prev_end: Option<usize>) -> u8 {
     match prev_end {
-        None => f |= F_GAP,
+        None => F_GAP,
         Some(e) if e < t.start => {
-            f |= F_GAP;
-            let gap = text.as_bytes().get(e..t.start).unwrap_or(&[]);
+            let gap = bytes.get(e..t.start).unwrap_or(&[]);
             // Gaps are mostly one space: a plain loop beats a vectorised search there.
             let newline = if gap.len() < 16 {
-                gap.contains(&b'\n')
+                has_newline(gap)
             } else {
                 memchr::memchr(b'\n', gap).is_some()
             };
-            if newline {
-                f |= F_NEWLINE;
-            }
+            if newline { F_GAP | F_NEWLINE } else { F_GAP }
         }
-        _ => {}
+        _ => 0,
     }
-    f
 }
 
 /// Abbreviations whose period does not end a unit.
@@ -115,59 +143,104 @@ const ABBREVIATIONS: &[&str] = &[
 
 impl<'a, 't> Doc<'a, 't> {
     #[inline(never)]
-    pub(crate) fn new(lex: &'a Lexicons, cx: &Context<'a, 't>) -> Doc<'a, 't> {
+    pub(crate) fn new(
+        lex: &'a Lexicons,
+        cx: &Context<'a, 't>,
+        lower_buf: &'a mut String,
+    ) -> Doc<'a, 't> {
         let text = cx.text;
         let toks = cx.tokens;
         // Lowercase forms of the tokens that have capitals, in one buffer per document.
-        let mut lower_buf = String::with_capacity(text.len() / 4 + 16);
-        let mut lower = Vec::with_capacity(toks.len());
-        let mut bits = Vec::with_capacity(toks.len());
-        let mut flags = Vec::with_capacity(toks.len());
+        lower_buf.clear();
+        lower_buf.reserve(text.len() / 4 + 16);
+        let n = toks.len();
+        let mut info: Vec<Info<'a, 't>> = Vec::with_capacity(n);
+        // (token, range in `lower_buf`): filled in once the buffer is complete.
+        let mut copied: Vec<(usize, usize, usize)> = Vec::new();
+        let bytes = text.as_bytes();
         let mut prev_end = None;
-        for t in toks {
-            let mut f = shape(text, t, prev_end);
+        for (i, t) in toks.iter().enumerate() {
+            let mut f = gap(bytes, t, prev_end);
             prev_end = Some(t.end);
-            let s = t.text(text);
-            if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
-                // Most tokens: already lowercase, so no copy.
-                let mut end = t.end;
-                if s.len() == 2 && s.ends_with('.') {
-                    end -= 1;
+            let w = text.get(t.start..t.end).unwrap_or("");
+            let sb = w.as_bytes();
+            // "on X." keeps its period inside the token: look the letter up.
+            let len = if sb.len() == 2 && sb[1] == b'.' {
+                1
+            } else {
+                sb.len()
+            };
+            let own = if len == w.len() {
+                w
+            } else {
+                w.get(..len).unwrap_or(w)
+            };
+            if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
+                // Nothing to lowercase, no classes, never capitalised.
+                if t.kind == TokenKind::Punct && is_stop(sb) {
+                    f |= F_STOP;
                 }
-                let b = if t.kind == TokenKind::Word {
-                    lex.classes(&text[t.start..end])
-                } else {
-                    0
-                };
-                flags.push(f | F_SELF_LOWER);
-                bits.push(b);
-                lower.push((t.start as u32, end as u32));
+                info.push(Info {
+                    word: w,
+                    low: own,
+                    bits: 0,
+                    flags: f,
+                });
                 continue;
             }
-            f &= !F_SELF_LOWER;
-            flags.push(f);
-            let at = lower_buf.len();
-            if t.kind == TokenKind::Punct || t.kind == TokenKind::Number {
-                // Nothing to lowercase (and no Unicode case tables for “ ” ’).
-                lower_buf.push_str(s);
-            } else if s.is_ascii() {
-                lower_buf.push_str(s);
-                lower_buf[at..].make_ascii_lowercase();
-            } else {
-                lower_buf.extend(s.chars().flat_map(char::to_lowercase));
+            let word = t.kind == TokenKind::Word;
+            if word && sb.len() > 1 && sb.last() == Some(&b'.') {
+                f |= F_STOP;
             }
-            // "on X." keeps its period inside the token: look the letter up.
-            if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
-                lower_buf.pop();
-            }
-            let end = lower_buf.len();
-            let b = if t.kind == TokenKind::Word {
-                lex.classes(&lower_buf[at..end])
-            } else {
-                0
+            f |= case(t, sb);
+            let (bits, low) = match ascii_capitals(bytes, t.start, sb.len()) {
+                Some(upper) => {
+                    let bits = if word {
+                        lex.classes_ascii(bytes, t.start, len)
+                    } else {
+                        0
+                    };
+                    if upper {
+                        let at = lower_buf.len();
+                        lower_buf.extend(
+                            sb[..len]
+                                .iter()
+                                .map(|&b| char::from(b.to_ascii_lowercase())),
+                        );
+                        copied.push((i, at, lower_buf.len()));
+                        (bits, "")
+                    } else {
+                        // Most tokens: the lowercase form is the text itself, no copy.
+                        (bits, own)
+                    }
+                }
+                None => {
+                    let at = lower_buf.len();
+                    lower_buf.extend(w.chars().flat_map(char::to_lowercase));
+                    if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
+                        lower_buf.pop();
+                    }
+                    copied.push((i, at, lower_buf.len()));
+                    let bits = if word {
+                        lex.classes(&lower_buf[at..])
+                    } else {
+                        0
+                    };
+                    (bits, "")
+                }
             };
-            bits.push(b);
-            lower.push((at as u32, end as u32));
+            info.push(Info {
+                word: w,
+                low,
+                bits,
+                flags: f,
+            });
+        }
+        let lower_buf: &'a str = lower_buf.as_str();
+        for (i, a, b) in copied {
+            if let Some(x) = info.get_mut(i) {
+                x.low = lower_buf.get(a..b).unwrap_or("");
+            }
         }
         let mut in_quote = vec![0u32; toks.len()];
         let mut quotes = Vec::new();
@@ -187,10 +260,7 @@ impl<'a, 't> Doc<'a, 't> {
             lex,
             text,
             toks,
-            lower_buf,
-            lower,
-            bits,
-            flags,
+            info,
             in_quote,
             quotes,
             units: Vec::new(),
@@ -200,24 +270,16 @@ impl<'a, 't> Doc<'a, 't> {
         doc
     }
 
-    pub(crate) fn word(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
+    pub(crate) fn word(&self, i: usize) -> &'t str {
+        self.info.get(i).map_or("", |x| x.word)
     }
 
-    pub(crate) fn low(&self, i: usize) -> &str {
-        let Some(&(a, b)) = self.lower.get(i) else {
-            return "";
-        };
-        let within = if self.flag(i, F_SELF_LOWER) {
-            self.text
-        } else {
-            self.lower_buf.as_str()
-        };
-        within.get(a as usize..b as usize).unwrap_or("")
+    pub(crate) fn low(&self, i: usize) -> &'a str {
+        self.info.get(i).map_or("", |x| x.low)
     }
 
     pub(crate) fn has(&self, i: usize, class: u32) -> bool {
-        self.bits.get(i).is_some_and(|b| b & class != 0)
+        self.info.get(i).is_some_and(|x| x.bits & class != 0)
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -226,7 +288,7 @@ impl<'a, 't> Doc<'a, 't> {
 
     #[inline]
     fn flag(&self, i: usize, f: u8) -> bool {
-        self.flags.get(i).is_some_and(|&x| x & f != 0)
+        self.info.get(i).is_some_and(|x| x.flags & f != 0)
     }
 
     /// A word or handle whose first letter is uppercase.
@@ -287,6 +349,9 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     fn ends_unit(&self, i: usize) -> bool {
+        if !self.flag(i, F_STOP) {
+            return false;
+        }
         let w = self.word(i);
         if w.len() > 1 && w.ends_with('.') && self.is_word(i) {
             // An initialism that may end a sentence: "on X.", "with the U.S. The …".
@@ -329,6 +394,15 @@ impl<'a, 't> Doc<'a, 't> {
         let mut i = 0;
         while i < n {
             let next = i + 1;
+            // Most tokens: no line break after them, no stop, no closing quotation.
+            let quiet = next < n
+                && self.info[next].flags & F_NEWLINE == 0
+                && self.info[i].flags & F_STOP == 0
+                && (self.in_quote[i] == 0 || self.in_quote[next] != 0);
+            if quiet {
+                i = next;
+                continue;
+            }
             let mut cut = false;
             if next < n && self.paragraph_break(next) && !self.inside_open_quote(i, next) {
                 cut = true;
@@ -348,13 +422,14 @@ impl<'a, 't> Doc<'a, 't> {
                     let kind = kind_at(start);
                     let words = (a..next).filter(|&k| self.is_word(k)).count();
                     let caps = (a..next).filter(|&k| self.is_cap(k)).count();
+                    let title_case = words >= 3 && caps * 10 >= words * 7;
                     units.push(Unit {
                         a,
                         b: next,
                         para,
                         boilerplate: kind == Some(SentenceKind::Boilerplate),
-                        heading: kind == Some(SentenceKind::Heading)
-                            || (words >= 3 && caps * 10 >= words * 7),
+                        heading: kind == Some(SentenceKind::Heading) || title_case,
+                        title_case,
                     });
                 }
                 if next < n && self.paragraph_break(next) {
@@ -380,6 +455,18 @@ impl<'a, 't> Doc<'a, 't> {
             || w.chars().next().is_some_and(|c| c.is_ascii_digit())
             || self.quote_opening(i).is_some()
             || matches!(w, "(" | "[" | "•" | "-" | "—")
+    }
+
+    /// The unit holds something an attribution rule starts from: a cue or naming word,
+    /// a quotation, a colon or "according". A unit without any yields no attribution,
+    /// so the rules may skip it.
+    pub(crate) fn may_attribute(&self, unit: &Unit) -> bool {
+        (unit.a..unit.b.min(self.toks.len())).any(|k| {
+            self.has(k, class::CUE | class::NAMING)
+                || self.inside_quote(k)
+                || self.is_punct(k, ":")
+                || self.low(k).len() == 9 && self.low(k) == "according"
+        })
     }
 
     fn cue_within(&self, from: usize, n: usize) -> bool {

@@ -3,10 +3,8 @@
 //! pronouns and role descriptions linked to them; outlets and institutions from the
 //! gazetteer; unnamed groups kept as written.
 
-use std::collections::HashMap;
-
 use super::doc::Doc;
-use super::lexicons::class;
+use super::lexicons::{HashMap, class};
 use super::rules::Raw;
 use crate::document::{Attribution, Entity, EntityKind};
 use crate::span::Span;
@@ -14,26 +12,51 @@ use crate::tokens::TokenKind;
 
 /// A name found in the text: tokens `[a, b)` after titles are stripped.
 #[derive(Clone, Debug)]
-struct Name {
+struct Name<'a> {
     a: usize,
     b: usize,
-    key: String,
+    /// The surname key: a range of the document's key buffer (see [`Keys`]).
+    key: (u32, u32),
     /// Looks like a person by itself (two or more name words, or a title before it).
     personal: bool,
     /// The first noun phrase of its unit, not possessive.
     subject: bool,
     /// Lowercase titles and nationalities seen before it ("ukrainian", "president").
-    context: Vec<String>,
+    context: Vec<&'a str>,
     /// Gazetteer kind and name, when the mention is a known body.
     known: Option<(EntityKind, String)>,
 }
 
+/// The keys of a document's names, in one buffer: one allocation per document, not per
+/// name.
+struct Keys(String);
+
+impl Keys {
+    /// Appends what `write` writes as a key.
+    fn add(&mut self, write: impl FnOnce(&mut String)) -> (u32, u32) {
+        let a = self.0.len();
+        write(&mut self.0);
+        (a as u32, self.0.len() as u32)
+    }
+
+    fn get(&self, (a, b): (u32, u32)) -> &str {
+        self.0.get(a as usize..b as usize).unwrap_or("")
+    }
+}
+
 /// Folds a surname's transliteration variants together.
 pub(crate) fn fold(word: &str) -> String {
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`.
+fn fold_into(word: &str, out: &mut String) {
     let w = strip_possessive(word);
-    let mut out = String::with_capacity(w.len());
     if w.is_ascii() {
         // Most names: the same folding without Unicode case tables.
+        out.reserve(w.len());
         let mut last = 0u8;
         for b in w.bytes() {
             let b = match b.to_ascii_lowercase() {
@@ -46,7 +69,7 @@ pub(crate) fn fold(word: &str) -> String {
             out.push(char::from(b));
             last = b;
         }
-        return out;
+        return;
     }
     let mut last = '\0';
     for c in w.chars().flat_map(char::to_lowercase) {
@@ -70,7 +93,6 @@ pub(crate) fn fold(word: &str) -> String {
         out.push(c);
         last = c;
     }
-    out
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -78,6 +100,10 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn strip_possessive(w: &str) -> &str {
+    // Every suffix ends in `s`, `'` or the last byte of `’`.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     for suf in ["’s", "'s", "’", "'"] {
         if let Some(s) = w.strip_suffix(suf) {
             if !s.is_empty() {
@@ -106,8 +132,8 @@ fn name_token(doc: &Doc, k: usize) -> bool {
 
 /// Every capitalised run of the document, titles stripped.
 #[inline(never)]
-fn scan_names(doc: &Doc) -> Vec<Name> {
-    let mut out = Vec::new();
+fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
+    let mut out = Vec::with_capacity(doc.toks.len() / 8);
     let n = doc.toks.len();
     // Subject positions: the first phrase of each unit, or the one after an opening
     // adverbial ("In his address, Zelenskiy …").
@@ -128,12 +154,8 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
         }
     }
     let mut headline = vec![false; n];
-    for u in &doc.units {
-        let words = (u.a..u.b).filter(|&k| doc.is_word(k)).count();
-        let caps = (u.a..u.b).filter(|&k| doc.is_cap(k)).count();
-        if words >= 3 && caps * 10 >= words * 7 {
-            headline[u.a..u.b].fill(true);
-        }
+    for u in doc.units.iter().filter(|u| u.title_case) {
+        headline[u.a..u.b].fill(true);
     }
     let mut i = 0;
     while i < n {
@@ -157,7 +179,7 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
                 out.push(Name {
                     a: i,
                     b: i + 1,
-                    key: fold(doc.word(i)),
+                    key: keys.add(|k| fold_into(doc.word(i), k)),
                     personal: false,
                     subject: false,
                     context: Vec::new(),
@@ -197,7 +219,7 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
             && p + 3 > run_start
         {
             p -= 1;
-            context.push(doc.low(p).to_string());
+            context.push(doc.low(p));
         }
         let subject = subject_at[run_start]
             || (p < run_start && subject_at[p])
@@ -209,7 +231,7 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
             out.push(Name {
                 a: run_start,
                 b: run_start + len,
-                key: name.to_lowercase(),
+                key: keys.add(|k| k.push_str(&name.to_lowercase())),
                 personal: false,
                 subject,
                 context,
@@ -225,7 +247,7 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
             if doc.has(s, class::ROLE | class::NATION) {
                 titled |=
                     doc.has(s, class::ROLE) && !doc.has(s, class::DET) && l != "of" && l != "state";
-                context.push(l.to_string());
+                context.push(l);
                 s += 1;
             } else if doc.has(
                 s,
@@ -267,9 +289,9 @@ fn scan_names(doc: &Doc) -> Vec<Name> {
                 a: s,
                 b: j,
                 key: if handle {
-                    String::new()
+                    keys.add(|_| {})
                 } else {
-                    fold(doc.word(last))
+                    keys.add(|k| fold_into(doc.word(last), k))
                 },
                 personal: !handle && plain && (words >= 2 || titled),
                 subject: subject
@@ -292,7 +314,10 @@ struct Book<'d, 'a, 't> {
     /// Canonical name per person key.
     canonical: HashMap<String, String>,
     /// Context words per person key.
-    context: HashMap<String, Vec<String>>,
+    context: HashMap<String, Vec<&'a str>>,
+    /// (token, entity) of the sources resolved so far: people, and the rest.
+    speakers: Vec<(usize, usize)>,
+    bodies: Vec<(usize, usize)>,
 }
 
 impl<'t> Book<'_, '_, 't> {
@@ -328,13 +353,16 @@ pub(crate) fn resolve<'t>(
     doc: &Doc<'_, 't>,
     raws: Vec<Raw>,
 ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
-    let names = scan_names(doc);
+    let mut keys = Keys(String::with_capacity(doc.text.len() / 8));
+    let names = scan_names(doc, &mut keys);
     let mut book = Book {
         doc,
         entities: Vec::new(),
-        by_key: HashMap::new(),
-        canonical: HashMap::new(),
-        context: HashMap::new(),
+        by_key: HashMap::default(),
+        canonical: HashMap::default(),
+        context: HashMap::default(),
+        speakers: Vec::new(),
+        bodies: Vec::new(),
     };
     // Person keys and their canonical (longest) names.
     let mut names = names;
@@ -343,19 +371,23 @@ pub(crate) fn resolve<'t>(
         if !doc.lex.aliases.is_empty() && nm.known.is_none() {
             let text = strip_possessive(book.text_of(nm.a, nm.b)).to_lowercase();
             if let Some(c) = doc.lex.aliases.get(&text) {
-                nm.key = fold(c.rsplit(' ').next().unwrap_or(c));
+                nm.key = keys.add(|k| fold_into(c.rsplit(' ').next().unwrap_or(c), k));
                 nm.personal = true;
-                book.canonical.insert(nm.key.clone(), c.clone());
+                book.canonical
+                    .insert(keys.get(nm.key).to_string(), c.clone());
             }
         }
     }
     for nm in names.iter().filter(|n| n.personal) {
         let text = strip_possessive(book.text_of(nm.a, nm.b));
-        let (key, text) = match doc.lex.aliases.get(&text.to_lowercase()) {
-            Some(c) => (nm.key.clone(), c.as_str()),
-            None => (nm.key.clone(), text),
+        let alias = if doc.lex.aliases.is_empty() {
+            None
+        } else {
+            doc.lex.aliases.get(&text.to_lowercase())
         };
-        let better = book.canonical.get(&key).is_none_or(|old| {
+        let text = alias.map_or(text, String::as_str);
+        let key = keys.get(nm.key);
+        let better = book.canonical.get(key).is_none_or(|old| {
             let (nw, ow) = (
                 text.split_whitespace().count(),
                 old.split_whitespace().count(),
@@ -363,21 +395,23 @@ pub(crate) fn resolve<'t>(
             nw > ow || (nw == ow && text.len() > old.len())
         });
         if better {
-            book.canonical.insert(key.clone(), text.to_string());
+            book.canonical.insert(key.to_string(), text.to_string());
         }
-        book.context
-            .entry(key)
-            .or_default()
-            .extend(nm.context.iter().cloned());
+        match book.context.get_mut(key) {
+            Some(ctx) => ctx.extend(nm.context.iter().cloned()),
+            None => {
+                book.context.insert(key.to_string(), nm.context.clone());
+            }
+        }
     }
     if let Some(author) = doc.author {
         book.entity("\u{0}author", author, EntityKind::Author);
     }
     // Name mentions that stand for people, in order, for pronouns.
-    let subjects: Vec<(usize, String)> = names
+    let subjects: Vec<(usize, &str)> = names
         .iter()
-        .filter(|n| n.subject && book.canonical.contains_key(&n.key))
-        .map(|n| (n.a, n.key.clone()))
+        .filter(|n| n.subject && book.canonical.contains_key(keys.get(n.key)))
+        .map(|n| (n.a, keys.get(n.key)))
         .collect();
     // Resolve in order of the source's position.
     let mut order: Vec<usize> = (0..raws.len()).collect();
@@ -386,8 +420,6 @@ pub(crate) fn resolve<'t>(
         (r.same_as.is_some(), r.source.map_or(usize::MAX, |s| s.0))
     });
     let mut resolved: Vec<Option<(Option<usize>, Option<String>)>> = vec![None; raws.len()];
-    let mut speakers: Vec<(usize, usize)> = Vec::new(); // (token, entity) for people
-    let mut bodies: Vec<(usize, usize)> = Vec::new(); // (token, entity) for the rest
     for &k in &order {
         let r = &raws[k];
         if let Some(root) = r.same_as {
@@ -399,23 +431,23 @@ pub(crate) fn resolve<'t>(
             resolved[k] = Some((None, None));
             continue;
         };
-        let got = resolve_source(&mut book, &names, &subjects, &speakers, &bodies, a, b);
+        let got = resolve_source(&mut book, &names, &keys, &subjects, a, b);
         if let Some(e) = got.0 {
             let span = book.span(a, b);
             book.entities[e].mentions.push(span);
             if book.entities[e].kind == EntityKind::Person
                 || book.entities[e].kind == EntityKind::Author
             {
-                speakers.push((a, e));
+                book.speakers.push((a, e));
             } else {
-                bodies.push((a, e));
+                book.bodies.push((a, e));
             }
         }
         resolved[k] = Some(got);
     }
     // Every mention of a person entity.
     for nm in &names {
-        if let Some(&e) = book.by_key.get(&nm.key) {
+        if let Some(&e) = book.by_key.get(keys.get(nm.key)) {
             if book.entities[e].kind == EntityKind::Person {
                 let span = book.span(nm.a, nm.b);
                 book.entities[e].mentions.push(span);
@@ -450,15 +482,15 @@ pub(crate) fn resolve<'t>(
 /// The entity (and speaker name, when there is no entity) of source tokens `[a, b)`.
 fn resolve_source(
     book: &mut Book,
-    names: &[Name],
-    subjects: &[(usize, String)],
-    speakers: &[(usize, usize)],
-    bodies: &[(usize, usize)],
+    names: &[Name<'_>],
+    keys: &Keys,
+    subjects: &[(usize, &str)],
     a: usize,
     b: usize,
 ) -> (Option<usize>, Option<String>) {
     let doc = book.doc;
-    let mention = book.text_of(a, b).to_string();
+    // Copied only when it is the answer.
+    let mention: &str = book.text_of(a, b);
     if b == a + 1 {
         // Pronouns.
         if doc.has(a, class::FIRST) {
@@ -467,41 +499,43 @@ fn resolve_source(
                     Some(book.entity("\u{0}author", "", EntityKind::Author)),
                     None,
                 ),
-                None => (None, Some(mention)),
+                None => (None, Some(mention.to_string())),
             };
         }
         if doc.has(a, class::PERSON) {
             let subj = subjects.partition_point(|s| s.0 < a);
             let by_subject = subj.checked_sub(1).map(|k| &subjects[k]);
+            let speakers = &book.speakers;
             let by_speaker = speakers[..speakers.partition_point(|s| s.0 < a)].last();
             let pick = match (by_subject, by_speaker) {
                 (Some(s), Some(p)) if p.0 >= s.0 => Some(p.1),
-                (Some(s), _) => Some(person_entity(book, &s.1)),
+                (Some(s), _) => Some(person_entity(book, s.1)),
                 (None, Some(p)) => Some(p.1),
                 (None, None) => None,
             };
-            return (pick, Some(mention));
+            return (pick, Some(mention.to_string()));
         }
         if matches!(doc.low(a), "who" | "which") {
             // The name just before the relative pronoun ("Mr. Kamin, who …").
             let k = names.partition_point(|n| n.b <= a);
             let pick = k.checked_sub(1).map(|k| &names[k]).filter(|n| a - n.b <= 2);
             if let Some(n) = pick {
-                if book.canonical.contains_key(&n.key) {
-                    return (Some(person_entity(book, &n.key.clone())), None);
+                if book.canonical.contains_key(keys.get(n.key)) {
+                    return (Some(person_entity(book, keys.get(n.key))), None);
                 }
                 if let Some((kind, name)) = &n.known {
-                    return (Some(book.entity(&n.key, name, *kind)), None);
+                    return (Some(book.entity(keys.get(n.key), name, *kind)), None);
                 }
             }
-            return (None, Some(mention));
+            return (None, Some(mention.to_string()));
         }
         if doc.has(a, class::PLURAL) {
+            let bodies = &book.bodies;
             let pick = bodies[..bodies.partition_point(|s| s.0 < a)]
                 .last()
                 .filter(|s| a - s.0 < 200)
                 .map(|s| s.1);
-            return (pick, Some(mention));
+            return (pick, Some(mention.to_string()));
         }
         if doc.toks[a].kind == TokenKind::Handle {
             let h = fold(&doc.word(a)[1..]);
@@ -531,15 +565,15 @@ fn resolve_source(
     if let Some(n) = inside
         .iter()
         .rev()
-        .find(|n| book.canonical.contains_key(&n.key))
+        .find(|n| book.canonical.contains_key(keys.get(n.key)))
     {
-        return (Some(person_entity(book, &n.key.clone())), None);
+        return (Some(person_entity(book, keys.get(n.key))), None);
     }
     if let Some(n) = inside.iter().find(|n| n.known.is_some()) {
         if let Some((kind, name)) = &n.known {
             let whole = n.a == a || (n.a == a + 1 && doc.has(a, class::DET));
             if whole && n.b == b {
-                return (Some(book.entity(&n.key, name, *kind)), None);
+                return (Some(book.entity(keys.get(n.key), name, *kind)), None);
             }
         }
     }
@@ -609,6 +643,10 @@ fn resolve_source(
 }
 
 fn person_entity(book: &mut Book, key: &str) -> usize {
+    // Known already: no need to copy its name.
+    if let Some(&e) = book.by_key.get(key) {
+        return e;
+    }
     let name = book
         .canonical
         .get(key)

@@ -2,11 +2,11 @@
 //! builder's additions.
 
 use std::collections::HashMap as StdMap;
-use std::hash::Hasher;
 
+use super::wordtable::WordTable;
 use crate::analyzer::AnalyzerBuilder;
 use crate::document::EntityKind;
-use crate::lexicon::{Fnv, FnvBuild, entries};
+use crate::lexicon::{FnvBuild, entries};
 use crate::tokens::tokenize;
 
 pub(crate) type HashMap<K, V> = StdMap<K, V, FnvBuild>;
@@ -170,7 +170,7 @@ pub(crate) enum ChannelKind {
 pub(crate) struct Lexicons {
     classes: HashMap<String, u32>,
     /// The same, packed for the per-token lookup.
-    table: ClassTable,
+    table: WordTable,
     pub(crate) cues: PhraseMap<CueKind>,
     pub(crate) channels: PhraseMap<ChannelKind>,
     /// Exact-case names of outlets and institutions.
@@ -256,7 +256,7 @@ impl Lexicons {
             .map(|(a, c)| (a.trim().to_lowercase(), c.trim().to_string()))
             .collect();
         let mut lex = Lexicons {
-            table: ClassTable::default(),
+            table: WordTable::default(),
             classes,
             cues,
             channels,
@@ -279,7 +279,7 @@ impl Lexicons {
         for (k, bits) in firsts {
             *lex.classes.entry(k).or_default() |= bits;
         }
-        lex.table = ClassTable::new(&lex.classes);
+        lex.table = WordTable::new(&lex.classes);
         lex
     }
 
@@ -287,78 +287,11 @@ impl Lexicons {
     pub(crate) fn classes(&self, lower: &str) -> u32 {
         self.table.get(lower)
     }
-}
 
-/// An open-addressing table of word → class bits with the words in one buffer: the
-/// lookup runs once per token, and most tokens probe only the small slot array (8 bytes
-/// a slot, a few dozen KB), which stays in cache; the entry is read on a hash match.
-#[derive(Clone, Debug, Default)]
-struct ClassTable {
-    /// (hash, 1 + entry index); 0 marks an empty slot.
-    slots: Vec<(u32, u32)>,
-    /// (start in `words`, len, bits).
-    entries: Vec<(u32, u32, u32)>,
-    words: String,
-    mask: usize,
-}
-
-fn fnv(bytes: &[u8]) -> u32 {
-    let mut h = Fnv::default();
-    h.write(bytes);
-    let x = h.finish();
-    (x ^ (x >> 32)) as u32
-}
-
-impl ClassTable {
-    fn new(map: &HashMap<String, u32>) -> ClassTable {
-        let size = (map.len() * 2).next_power_of_two().max(16);
-        let mut t = ClassTable {
-            slots: vec![(0, 0); size],
-            entries: Vec::with_capacity(map.len()),
-            words: String::new(),
-            mask: size - 1,
-        };
-        for (w, &bits) in map {
-            if w.is_empty() {
-                continue;
-            }
-            let h = fnv(w.as_bytes());
-            let mut i = h as usize & t.mask;
-            while t.slots[i].1 != 0 {
-                i = (i + 1) & t.mask;
-            }
-            let start = t.words.len() as u32;
-            t.words.push_str(w);
-            t.entries.push((start, w.len() as u32, bits));
-            t.slots[i] = (h, t.entries.len() as u32);
-        }
-        t
-    }
-
-    fn get(&self, word: &str) -> u32 {
-        if self.slots.is_empty() || word.is_empty() {
-            return 0;
-        }
-        let h = fnv(word.as_bytes());
-        let mut i = h as usize & self.mask;
-        loop {
-            let (sh, e) = self.slots[i];
-            if e == 0 {
-                return 0;
-            }
-            if sh == h {
-                if let Some(&(start, len, bits)) = self.entries.get(e as usize - 1) {
-                    if self
-                        .words
-                        .as_bytes()
-                        .get(start as usize..(start + len) as usize)
-                        == Some(word.as_bytes())
-                    {
-                        return bits;
-                    }
-                }
-            }
-            i = (i + 1) & self.mask;
-        }
+    /// The class bits of the ASCII word `text[at..at + len]` in any case, without
+    /// lowercasing it first.
+    #[inline]
+    pub(crate) fn classes_ascii(&self, text: &[u8], at: usize, len: usize) -> u32 {
+        self.table.get_ascii(text, at, len)
     }
 }

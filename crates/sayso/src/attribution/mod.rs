@@ -13,6 +13,7 @@ mod lexicons;
 mod quotes;
 mod rules;
 mod sources;
+mod wordtable;
 
 use crate::analyzer::AnalyzerBuilder;
 use crate::document::{Attribution, Entity};
@@ -38,7 +39,8 @@ impl Attributor {
         &self,
         cx: &Context<'_, 't>,
     ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
-        let doc = doc::Doc::new(&self.lex, cx);
+        let mut lower = String::new();
+        let doc = doc::Doc::new(&self.lex, cx, &mut lower);
         let raws = rules::find(&doc);
         entities::resolve(&doc, raws)
     }

@@ -49,6 +49,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
             pending_colon = None;
             continue;
         }
+        if !doc.may_attribute(unit) {
+            // What the steps below come to in a unit where nothing can start.
+            pending_colon = None;
+            if !quotes_only(doc, unit) {
+                last_direct = None;
+            }
+            continue;
+        }
         let cues = cues_in(doc, unit);
         used.clear();
         used.resize(cues.len(), false);
