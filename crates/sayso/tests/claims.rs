@@ -418,6 +418,13 @@ fn past_actions_after_pronouns_and_relatives_are_events() {
     assert!(labels("The rebels hid the weapons in a school.").contains(&Label::Event));
     assert!(labels("The city has been paying the contractors late.").contains(&Label::Event));
     assert!(labels("The province is paying.").contains(&Label::Event));
+    // A past tense that ends its clause; "did" with an object; a rule verb with no law
+    // before it narrates.
+    assert!(labels("The old levees already collapsed.").contains(&Label::Event));
+    assert!(labels("The auditors did a review of the accounts.").contains(&Label::Event));
+    assert!(!labels("Did the board agree?").contains(&Label::Event));
+    assert!(labels("The council reduced the parking fees.").contains(&Label::Event));
+    assert!(labels("The treaty reduced the tariffs.").contains(&Label::Rule));
     // Saying with a noun of speech is still saying.
     assert!(!labels("The mayor made a statement about the flood.").contains(&Label::Event));
 }
@@ -441,6 +448,13 @@ fn more_comparisons_records_and_shares() {
     // Records against all the past, trends with "come".
     assert!(labels("Nobody has ever seen floods like these.").contains(&Label::Comparison));
     assert!(labels("Fares came down in the spring.").contains(&Label::Comparison));
+    // Rankings; hyphenated fractions.
+    assert!(labels("The county ranks third in wheat output.").contains(&Label::Comparison));
+    assert!(!labels("She joined the ranks of the jury.").contains(&Label::Comparison));
+    assert_eq!(
+        evidence("One-third of the seats are vacant.", Label::Quantity),
+        ["One-third of the seats"]
+    );
     // "half" before a determiner is a share.
     assert_eq!(
         evidence(

@@ -102,6 +102,7 @@ pub(crate) fn label<'t>(
             "did" | "didn't" => negated_past_at(v, i, found),
             "up" | "down" => trend_at(v, i, found),
             "more" | "less" => predicative_comparative_at(v, i, found),
+            "ranks" | "ranked" => rank_at(v, i, found),
             "first" | "only" | "last" => record_at(v, i, found),
             _ if w.len() >= 7 && w.ends_with("iest") => superlative_at(v, i, found),
             _ if w.len() >= 6 && w.ends_with("est") && !est_noun(w) => superlative_at(v, i, found),
@@ -214,6 +215,11 @@ pub(crate) fn label<'t>(
                     rule_would = true;
                 }
             }
+            // "Congress reduced the tax", "imports have been reduced": with no law before
+            // it, a rule verb's past tense narrates an action.
+            if !rule_would && single && word.ends_with("ed") {
+                past_or_progressive_at(v, from, found);
+            }
         }
         if tags & tag::RULE != 0 && !noun_use {
             let (a, b) = v.phrase(from, to, 3, 5);
@@ -317,10 +323,14 @@ pub(crate) fn label<'t>(
 /// shelled", "she’s lied", "Kevin was snoring" are events when an auxiliary or a subject
 /// comes right before (adverbs and "not" may stand between).
 fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
-    if i == 0 {
-        return;
+    if !v.covered(i) {
+        past_or_progressive_at(v, i, found);
     }
-    if v.covered(i) || !v.is_word(i) || v.is_capitalized(i) {
+}
+
+/// The test of [`generic_verb_at`] for a word at `i`, covered by a lexicon or not.
+fn past_or_progressive_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if i == 0 || !v.is_word(i) || v.is_capitalized(i) {
         return;
     }
     let w = v.text(i);
@@ -369,7 +379,8 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
             || v.in_clause_words(p)
             || v.after_determiner(i))
             && i + 1 < v.len()
-            && (v.is_capitalized(i + 1)
+            && (clause_end(v, i + 1)
+                || v.is_capitalized(i + 1)
                 || v.is_number(i + 1)
                 || v.in_numbers(i + 1)
                 || v.is_word(i + 1) && {
@@ -412,6 +423,12 @@ fn relative_subject(v: &mut View<'_, '_>, p: usize, i: usize) -> bool {
             !matches!(before, "so" | "now" | "given" | "except" | "such") && !v.covered(p - 1)
         }
         && has_object(v, i + 1)
+}
+
+/// "the talks collapsed.", "those lines already existed;": a clause ends after the verb,
+/// so an "-ed" form after its noun is no adjective before another noun.
+fn clause_end(v: &mut View<'_, '_>, j: usize) -> bool {
+    v.is_punct(j) && matches!(v.text(j), "." | ";" | "!" | "?")
 }
 
 /// Token `j` opens a noun phrase that can be a verb's object: a determiner or possessive,
@@ -541,6 +558,11 @@ fn negated_past_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         i + 1
     } else if l == "did" && v.is_word(i + 1) && matches!(v.lower(i + 1), "not" | "n't") {
         i + 2
+    } else if l == "did" && did_object(v, i) {
+        // "The committee did a study": "did" as the main verb, with its object.
+        let (a, b) = v.phrase(i, i + 2, 3, 3);
+        add(v, found, Label::Event, a, b);
+        return;
     } else {
         return;
     };
@@ -552,6 +574,18 @@ fn negated_past_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         let (a, b) = v.phrase(i, next + 1, 3, 4);
         add(v, found, Label::Event, a, b);
     }
+}
+
+/// "did a study", "did the job": a determiner after "did" opens its object (not in a
+/// question, where "did" is an auxiliary: "did the board agree?").
+fn did_object(v: &mut View<'_, '_>, i: usize) -> bool {
+    i + 1 < v.len()
+        && v.is_word(i + 1)
+        && matches!(
+            v.lower(i + 1),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "everything"
+        )
+        && !(i..v.len()).any(|j| v.text(j) == "?")
 }
 
 /// "since" is causal after a comma or "that" and before a clause ("…, since most of them
@@ -749,6 +783,44 @@ fn predicative_comparative_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Fo
     // An evaluative word after it is a judgement ("more important"), not a comparison.
     if be && !v.covered(i + 1) && !v.in_function_words(i + 1) {
         add(v, found, Label::Comparison, i, i + 2);
+    }
+}
+
+/// "ranks first in job growth", "was ranked among the safest": a ranking.
+fn rank_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if v.covered(i) || v.after_determiner(i) || i + 1 >= v.len() {
+        return;
+    }
+    let ordinal = v.is_number(i + 1)
+        || v.is_word(i + 1)
+            && matches!(
+                v.lower(i + 1),
+                "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
+                    | "fifth"
+                    | "sixth"
+                    | "seventh"
+                    | "eighth"
+                    | "ninth"
+                    | "tenth"
+                    | "last"
+                    | "among"
+                    | "near"
+                    | "behind"
+                    | "ahead"
+                    | "number"
+                    | "no"
+                    | "no."
+                    | "highest"
+                    | "lowest"
+                    | "top"
+                    | "bottom"
+            );
+    if ordinal {
+        let (_, b) = v.phrase(i, i + 2, 0, 3);
+        add(v, found, Label::Comparison, i, b);
     }
 }
 
