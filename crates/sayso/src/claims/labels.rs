@@ -87,7 +87,12 @@ pub(crate) fn label<'t>(
 ) {
     found.clear();
     let n = v.len();
-    found.signals.imperative = imperative_at(v, v.first_token());
+    let mut first = v.first_token();
+    // "And look at …", "So remember …": a conjunction may open the imperative.
+    if v.is_word(first) && matches!(v.lower(first), "and" | "so" | "but" | "now" | "just") {
+        first += 1;
+    }
+    found.signals.imperative = imperative_at(v, first);
     // One pass over the words for the rules that look for a word rather than a phrase.
     let mut can = false;
     for i in 0..n {
