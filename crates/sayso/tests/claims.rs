@@ -425,6 +425,9 @@ fn past_actions_after_pronouns_and_relatives_are_events() {
     assert!(!labels("Did the board agree?").contains(&Label::Event));
     assert!(labels("The council reduced the parking fees.").contains(&Label::Event));
     assert!(labels("The treaty reduced the tariffs.").contains(&Label::Rule));
+    // Nouns in "-thing" are no progressives; participles after their noun no past tense.
+    assert!(!labels("It's something you can fix.").contains(&Label::Event));
+    assert!(!labels("It costs less than the other plans combined.").contains(&Label::Event));
     // Saying with a noun of speech is still saying.
     assert!(!labels("The mayor made a statement about the flood.").contains(&Label::Event));
 }
@@ -445,6 +448,7 @@ fn more_comparisons_records_and_shares() {
     // A comparative stated with "be"; an evaluative word after it is a judgement.
     assert!(labels("The roads are less safe at night.").contains(&Label::Comparison));
     assert!(!labels("It is more important to win.").contains(&Label::Comparison));
+    assert!(!labels("The plan is more like a wish list.").contains(&Label::Comparison));
     // Records against all the past, trends with "come".
     assert!(labels("Nobody has ever seen floods like these.").contains(&Label::Comparison));
     assert!(labels("Fares came down in the spring.").contains(&Label::Comparison));

@@ -343,7 +343,8 @@ fn past_or_progressive_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<
         return;
     }
     let past = w.ends_with("ed") && !w.ends_with("eed");
-    let progressive = w.len() >= 6 && w.ends_with("ing");
+    // "something", "nothing": nouns, not progressives.
+    let progressive = w.len() >= 6 && w.ends_with("ing") && !w.ends_with("thing");
     if !past && !progressive {
         return;
     }
@@ -433,7 +434,15 @@ fn relative_subject(v: &mut View<'_, '_>, p: usize, i: usize) -> bool {
 /// "the talks collapsed.", "those lines already existed;": a clause ends after the verb,
 /// so an "-ed" form after its noun is no adjective before another noun.
 fn clause_end(v: &mut View<'_, '_>, j: usize) -> bool {
-    v.is_punct(j) && matches!(v.text(j), "." | ";" | "!" | "?")
+    v.is_punct(j)
+        && matches!(v.text(j), "." | ";" | "!" | "?")
+        // Participles that follow their noun ("all other countries combined", "the
+        // people involved").
+        && !matches!(
+            v.lower(j - 1),
+            "combined" | "included" | "involved" | "concerned" | "affected" | "mentioned"
+                | "listed" | "attached" | "required" | "needed" | "named" | "aged" | "based"
+        )
 }
 
 /// Token `j` opens a noun phrase that can be a verb's object: a determiner or possessive,
@@ -786,7 +795,10 @@ fn predicative_comparative_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Fo
         "is" | "are" | "was" | "were" | "been" | "be" | "become" | "became" | "becomes"
     ) || contracted_be(v.lower(p));
     // An evaluative word after it is a judgement ("more important"), not a comparison.
-    if be && !v.covered(i + 1) && !v.in_function_words(i + 1) {
+    let next = v.lower(i + 1);
+    // "is more like …", "it's more tinkering": no comparative adjective follows.
+    let adjective = next != "like" && !next.ends_with("ing");
+    if be && adjective && !v.covered(i + 1) && !v.in_function_words(i + 1) {
         add(v, found, Label::Comparison, i, i + 2);
     }
 }
