@@ -222,7 +222,7 @@ pub(crate) fn label<'t>(
             }
             // "Congress reduced the tax", "imports have been reduced": with no law before
             // it, a rule verb's past tense narrates an action.
-            if !rule_would && single && word.ends_with("ed") {
+            if !rule_would && single && word.ends_with("ed") && tags & tag::SPEECH == 0 {
                 past_or_progressive_at(v, from, found);
             }
         }
