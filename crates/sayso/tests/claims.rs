@@ -403,3 +403,68 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn past_actions_after_pronouns_and_relatives_are_events() {
+    // A subject pronoun makes an "-ed" form a past tense; a relative pronoun too when an
+    // object follows.
+    assert!(labels("They expanded the port last spring.").contains(&Label::Event));
+    assert_eq!(
+        evidence("She is the one who reopened the clinic.", Label::Event).len(),
+        1
+    );
+    assert!(labels("We are the party that lowered the fees.").contains(&Label::Event));
+    // Irregular past tenses of the grammar's list; a progressive perfect with an object.
+    assert!(labels("The rebels hid the weapons in a school.").contains(&Label::Event));
+    assert!(labels("The city has been paying the contractors late.").contains(&Label::Event));
+    assert!(labels("The province is paying.").contains(&Label::Event));
+    // A past tense that ends its clause; "did" with an object; a rule verb with no law
+    // before it narrates.
+    assert!(labels("The old levees already collapsed.").contains(&Label::Event));
+    assert!(labels("The auditors did a review of the accounts.").contains(&Label::Event));
+    assert!(!labels("Did the board agree?").contains(&Label::Event));
+    assert!(labels("The council reduced the parking fees.").contains(&Label::Event));
+    assert!(labels("The treaty reduced the tariffs.").contains(&Label::Rule));
+    // Nouns in "-thing" are no progressives; participles after their noun no past tense.
+    assert!(!labels("It's something you can fix.").contains(&Label::Event));
+    assert!(!labels("It costs less than the other plans combined.").contains(&Label::Event));
+    // Saying with a noun of speech is still saying.
+    assert!(!labels("The mayor made a statement about the flood.").contains(&Label::Event));
+}
+
+#[test]
+fn more_comparisons_records_and_shares() {
+    // Any "-est" superlative after "the"; nouns in "-est" are none.
+    let c = evidence(
+        "It was one of the calmest winters on file.",
+        Label::Comparison,
+    );
+    assert!(
+        c.iter().any(|e| e.starts_with("the calmest winters")),
+        "{c:?}"
+    );
+    assert!(!labels("The protest ended at noon.").contains(&Label::Comparison));
+    assert!(!labels("Her eldest son runs the farm.").contains(&Label::Comparison));
+    // A comparative stated with "be"; an evaluative word after it is a judgement.
+    assert!(labels("The roads are less safe at night.").contains(&Label::Comparison));
+    assert!(!labels("It is more important to win.").contains(&Label::Comparison));
+    assert!(!labels("The plan is more like a wish list.").contains(&Label::Comparison));
+    // Records against all the past.
+    assert!(labels("Nobody has ever seen floods like these.").contains(&Label::Comparison));
+
+    // Rankings; hyphenated fractions.
+    assert!(labels("The county ranks third in wheat output.").contains(&Label::Comparison));
+    assert!(!labels("She joined the ranks of the jury.").contains(&Label::Comparison));
+    assert_eq!(
+        evidence("One-third of the seats are vacant.", Label::Quantity),
+        ["One-third of the seats"]
+    );
+    // "half" before a determiner is a share.
+    assert_eq!(
+        evidence(
+            "The state pays half the cost of the program.",
+            Label::Quantity
+        ),
+        ["half the cost"]
+    );
+}

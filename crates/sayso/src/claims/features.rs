@@ -38,6 +38,9 @@ mod f {
     pub(super) const DIGITS: u32 = 35;
     pub(super) const LABELS_2: u32 = 36;
     pub(super) const LABELS_3: u32 = 37;
+    pub(super) const SPEAKER_ACTION: u32 = 38;
+    pub(super) const NARRATED_FACT: u32 = 39;
+    pub(super) const SPEAKER_QUANTITY: u32 = 40;
 }
 
 /// FNV-1a over a lowercase word's bytes; digits fold to `0`.
@@ -162,6 +165,20 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
         if persons[usize::from(p)] {
             out.push(id);
         }
+    }
+    // Conjunctions the linear model cannot form: the speaker's own past action ("I signed
+    // the bill"), a fact narrated in the third person, the speaker's own figure.
+    let speaker =
+        persons[usize::from(person::FIRST_SINGULAR)] || persons[usize::from(person::FIRST_PLURAL)];
+    let has = |l: Label| mask & (1 << (l as u8)) != 0;
+    if speaker && has(Label::Event) && !has(Label::Prediction) {
+        out.push(f::SPEAKER_ACTION);
+    }
+    if speaker && has(Label::Quantity) {
+        out.push(f::SPEAKER_QUANTITY);
+    }
+    if factual && !speaker && !persons[usize::from(person::SECOND)] {
+        out.push(f::NARRATED_FACT);
     }
     if names > 0 {
         out.push(f::NAMES + names.min(3) - 1);

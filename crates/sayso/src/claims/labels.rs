@@ -24,6 +24,8 @@ pub(crate) struct Signals {
     pub(crate) conditional: bool,
     pub(crate) modal_future: u32,
     pub(crate) generic_events: u32,
+    /// The sentence opens with an imperative to the listener ("Look at …", "Remember …").
+    pub(crate) imperative: bool,
 }
 
 /// Labels, evidence and hedging of one sentence.
@@ -85,6 +87,12 @@ pub(crate) fn label<'t>(
 ) {
     found.clear();
     let n = v.len();
+    let mut first = v.first_token();
+    // "And look at …", "So remember …": a conjunction may open the imperative.
+    if v.is_word(first) && matches!(v.lower(first), "and" | "so" | "but" | "now" | "just") {
+        first += 1;
+    }
+    found.signals.imperative = imperative_at(v, first);
     // One pass over the words for the rules that look for a word rather than a phrase.
     let mut can = false;
     for i in 0..n {
@@ -98,8 +106,11 @@ pub(crate) fn label<'t>(
             "than" => comparative_at(v, i, found),
             "did" | "didn't" => negated_past_at(v, i, found),
             "up" | "down" => trend_at(v, i, found),
+            "more" | "less" => predicative_comparative_at(v, i, found),
+            "ranks" | "ranked" => rank_at(v, i, found),
             "first" | "only" | "last" => record_at(v, i, found),
             _ if w.len() >= 7 && w.ends_with("iest") => superlative_at(v, i, found),
+            _ if w.len() >= 6 && w.ends_with("est") && !est_noun(w) => superlative_at(v, i, found),
             _ if w.ends_with("'ll") => contraction_at(v, i, found),
             _ if w.len() > 3 && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("one")) => {
                 perfect_at(v, i, found)
@@ -209,6 +220,11 @@ pub(crate) fn label<'t>(
                     rule_would = true;
                 }
             }
+            // "Congress reduced the tax", "imports have been reduced": with no law before
+            // it, a rule verb's past tense narrates an action.
+            if !rule_would && single && word.ends_with("ed") && tags & tag::SPEECH == 0 {
+                past_or_progressive_at(v, from, found);
+            }
         }
         if tags & tag::RULE != 0 && !noun_use {
             let (a, b) = v.phrase(from, to, 3, 5);
@@ -312,10 +328,14 @@ pub(crate) fn label<'t>(
 /// shelled", "she’s lied", "Kevin was snoring" are events when an auxiliary or a subject
 /// comes right before (adverbs and "not" may stand between).
 fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
-    if i == 0 {
-        return;
+    if !v.covered(i) {
+        past_or_progressive_at(v, i, found);
     }
-    if v.covered(i) || !v.is_word(i) || v.is_capitalized(i) {
+}
+
+/// The test of [`generic_verb_at`] for a word at `i`, covered by a lexicon or not.
+fn past_or_progressive_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if i == 0 || !v.is_word(i) || v.is_capitalized(i) {
         return;
     }
     let w = v.text(i);
@@ -323,7 +343,8 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         return;
     }
     let past = w.ends_with("ed") && !w.ends_with("eed");
-    let progressive = w.len() >= 6 && w.ends_with("ing");
+    // "something", "nothing": nouns, not progressives.
+    let progressive = w.len() >= 6 && w.ends_with("ing") && !w.ends_with("thing");
     if !past && !progressive {
         return;
     }
@@ -352,7 +373,7 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         // form is an adjective ("was deeply moving").
         let l = v.lower(p);
         (matches!(l, "was" | "were")
-            || (matches!(l, "is" | "are" | "am") || contracted_be(l))
+            || (matches!(l, "is" | "are" | "am" | "been") || contracted_be(l))
                 && v.lower(i) != "going"
                 && has_object(v, i + 1))
             && !degree_adverb(v.lower(i - 1))
@@ -364,7 +385,8 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
             || v.in_clause_words(p)
             || v.after_determiner(i))
             && i + 1 < v.len()
-            && (v.is_capitalized(i + 1)
+            && (clause_end(v, i + 1)
+                || v.is_capitalized(i + 1)
                 || v.is_number(i + 1)
                 || v.in_numbers(i + 1)
                 || v.is_word(i + 1) && {
@@ -373,7 +395,12 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
                         && !matches!(w, "your" | "my" | "us" | "this" | "these" | "those")
                         || matches!(w, "several" | "many" | "some" | "all" | "both" | "no")
                 });
-        (v.in_auxiliaries(p) || contracted_aux(v.lower(p)) || v.is_capitalized(p) || noun_subject)
+        (v.in_auxiliaries(p)
+            || contracted_aux(v.lower(p))
+            || v.is_capitalized(p)
+            || noun_subject
+            || subject_pronoun(v.lower(p))
+            || relative_subject(v, p, i))
             && !present_state(v, p, i)
             && !gerund_passive(v, p)
     };
@@ -382,6 +409,40 @@ fn generic_verb_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         found.signals.generic_events += 1;
         add(v, found, Label::Event, a, b);
     }
+}
+
+/// "they allowed", "we closed": after a subject pronoun an "-ed" form is a past tense
+/// (participles need an auxiliary, adjectives a noun).
+fn subject_pronoun(w: &str) -> bool {
+    matches!(w, "i" | "we" | "he" | "she" | "they" | "you" | "who")
+}
+
+/// "the ones that lowered the barrier": a relative pronoun is the subject of a past
+/// tense that takes an object.
+fn relative_subject(v: &mut View<'_, '_>, p: usize, i: usize) -> bool {
+    matches!(v.lower(p), "that" | "which")
+        && p > 0
+        && v.is_word(p - 1)
+        && {
+            let before = v.lower(p - 1);
+            // "so that", "now that", "said that": a conjunction, not a relative pronoun.
+            !matches!(before, "so" | "now" | "given" | "except" | "such") && !v.covered(p - 1)
+        }
+        && has_object(v, i + 1)
+}
+
+/// "the talks collapsed.", "those lines already existed;": a clause ends after the verb,
+/// so an "-ed" form after its noun is no adjective before another noun.
+fn clause_end(v: &mut View<'_, '_>, j: usize) -> bool {
+    v.is_punct(j)
+        && matches!(v.text(j), "." | ";" | "!" | "?")
+        // Participles that follow their noun ("all other countries combined", "the
+        // people involved").
+        && !matches!(
+            v.lower(j - 1),
+            "combined" | "included" | "involved" | "concerned" | "affected" | "mentioned"
+                | "listed" | "attached" | "required" | "needed" | "named" | "aged" | "based"
+        )
 }
 
 /// Token `j` opens a noun phrase that can be a verb's object: a determiner or possessive,
@@ -428,6 +489,8 @@ fn opens_object(w: &str) -> bool {
             | "them"
             | "him"
             | "us"
+            | "you"
+            | "me"
             | "this"
             | "these"
             | "those"
@@ -509,6 +572,11 @@ fn negated_past_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         i + 1
     } else if l == "did" && v.is_word(i + 1) && matches!(v.lower(i + 1), "not" | "n't") {
         i + 2
+    } else if l == "did" && did_object(v, i) {
+        // "The committee did a study": "did" as the main verb, with its object.
+        let (a, b) = v.phrase(i, i + 2, 3, 3);
+        add(v, found, Label::Event, a, b);
+        return;
     } else {
         return;
     };
@@ -520,6 +588,18 @@ fn negated_past_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         let (a, b) = v.phrase(i, next + 1, 3, 4);
         add(v, found, Label::Event, a, b);
     }
+}
+
+/// "did a study", "did the job": a determiner after "did" opens its object (not in a
+/// question, where "did" is an auxiliary: "did the board agree?").
+fn did_object(v: &mut View<'_, '_>, i: usize) -> bool {
+    i + 1 < v.len()
+        && v.is_word(i + 1)
+        && matches!(
+            v.lower(i + 1),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "everything"
+        )
+        && !(i..v.len()).any(|j| v.text(j) == "?")
 }
 
 /// "since" is causal after a comma or "that" and before a clause ("…, since most of them
@@ -551,6 +631,18 @@ fn contraction_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         let (_, b) = v.phrase(i + 1, i + 1, 0, 3);
         add(v, found, Label::Prediction, i, b.max(i + 1));
     }
+}
+
+/// "Look at what happened", "Remember the first months": a sentence that opens with a
+/// verb of attention addresses the listener (talk, like "you").
+fn imperative_at(v: &mut View<'_, '_>, i: usize) -> bool {
+    (v.is_word(i)
+        && matches!(
+            v.lower(i),
+            "look" | "remember" | "imagine" | "consider" | "listen" | "picture"
+        )
+        || v.is_word(i) && v.lower(i) == "take" && i + 2 < v.len() && v.lower(i + 2) == "look")
+        && !(i + 1 < v.len() && matches!(v.lower(i + 1), "is" | "was" | "are" | "were"))
 }
 
 /// "-er than": any comparative before "than" ("pays less in taxes than", "costlier
@@ -622,14 +714,44 @@ fn ranked(v: &mut View<'_, '_>, i: usize) -> bool {
         ) || v.lower(i - 1).ends_with("'s"))
 }
 
-/// "the wealthiest counties", "the country’s busiest port": a superlative no lexicon
-/// lists ("-iest" forms; "priest" is too short to count).
+/// "the wealthiest counties", "the country’s busiest port", "one of the shallowest": a
+/// superlative no lexicon lists ("-iest" and "-est" forms; "priest" is too short to
+/// count, nouns in "-est" are no superlatives).
 fn superlative_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
     if v.covered(i) || !ranked(v, i) {
         return;
     }
     let (_, b) = v.phrase(i, i + 1, 0, 3);
     add(v, found, Label::Comparison, i - 1, b);
+}
+
+/// Nouns and other words that end like a superlative ("the interest", "the Midwest").
+fn est_noun(w: &str) -> bool {
+    w.ends_with("rest")
+        || w.ends_with("west")
+        || w.ends_with("quest")
+        || matches!(
+            w,
+            "request"
+                | "protest"
+                | "contest"
+                | "harvest"
+                | "manifest"
+                | "honest"
+                | "modest"
+                | "dishonest"
+                | "suggest"
+                | "digest"
+                | "invest"
+                | "incest"
+                | "behest"
+                | "latest"
+                | "slightest"
+                | "attest"
+                | "detest"
+                | "priest"
+                | "eldest"
+        )
 }
 
 /// "the first state to ban it", "the only country to sign": a record (a ranking among
@@ -656,6 +778,66 @@ fn record_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
             return;
         }
         j += 1;
+    }
+}
+
+/// "we are less safe", "it has become more expensive": a comparative stated with "be"
+/// or "become" compares a state with another time or place.
+fn predicative_comparative_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if v.covered(i) || i + 1 >= v.len() || !v.is_word(i + 1) {
+        return;
+    }
+    let Some(p) = before_adverbs(v, i) else {
+        return;
+    };
+    let be = matches!(
+        v.lower(p),
+        "is" | "are" | "was" | "were" | "been" | "be" | "become" | "became" | "becomes"
+    ) || contracted_be(v.lower(p));
+    // An evaluative word after it is a judgement ("more important"), not a comparison.
+    let next = v.lower(i + 1);
+    // "is more like …", "it's more tinkering": no comparative adjective follows.
+    let adjective = next != "like" && !next.ends_with("ing");
+    if be && adjective && !v.covered(i + 1) && !v.in_function_words(i + 1) {
+        add(v, found, Label::Comparison, i, i + 2);
+    }
+}
+
+/// "ranks first in job growth", "was ranked among the safest": a ranking.
+fn rank_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
+    if v.covered(i) || v.after_determiner(i) || i + 1 >= v.len() {
+        return;
+    }
+    let ordinal = v.is_number(i + 1)
+        || v.is_word(i + 1)
+            && matches!(
+                v.lower(i + 1),
+                "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
+                    | "fifth"
+                    | "sixth"
+                    | "seventh"
+                    | "eighth"
+                    | "ninth"
+                    | "tenth"
+                    | "last"
+                    | "among"
+                    | "near"
+                    | "behind"
+                    | "ahead"
+                    | "number"
+                    | "no"
+                    | "no."
+                    | "highest"
+                    | "lowest"
+                    | "top"
+                    | "bottom"
+            );
+    if ordinal {
+        let (_, b) = v.phrase(i, i + 2, 0, 3);
+        add(v, found, Label::Comparison, i, b);
     }
 }
 

@@ -146,7 +146,7 @@ pub(crate) fn prior(found: &Found<'_>, personal: bool, question: bool) -> f32 {
     if found.has(Label::Quantity) {
         p += 0.1;
     }
-    if personal {
+    if personal || found.signals.imperative {
         // Leave talk to the model: debates are full of checkable-sounding small talk.
         return 0.0;
     }
@@ -192,6 +192,24 @@ mod tests {
         assert!((m.idf[70] - 4.2).abs() < 1.0 / 32.0);
         assert_eq!(m.idf[5], 0.0);
         assert!(Model::decode(b"SCW1").is_none());
+    }
+
+    #[test]
+    fn the_prior_leaves_talk_to_the_model() {
+        let text = "Look at what happened in the harbour.";
+        let span = crate::Span::new(text, 13, 36).expect("a span");
+        let mut found = Found {
+            evidence: vec![crate::document::Evidence {
+                label: Label::Event,
+                span,
+            }],
+            ..Found::default()
+        };
+        assert!(prior(&found, false, false) >= 0.6);
+        assert_eq!(prior(&found, true, false), 0.0);
+        // "Look at …", "Remember …": an imperative addresses the listener.
+        found.signals.imperative = true;
+        assert_eq!(prior(&found, false, false), 0.0);
     }
 
     #[test]
