@@ -193,6 +193,7 @@ class Analyzer:
         gazetteer: Mapping[str, str] | None = None,
         label_words: Mapping[str, Iterable[str]] | None = None,
         hedges: Iterable[str] | None = None,
+        claims: bool = True,
     ) -> Self: ...
     def analyze(self, text: str, *, author: str | None = None) -> Document: ...
     def analyze_many(

@@ -112,6 +112,19 @@ def test_analyzer_pickles_with_its_options(protocol: int) -> None:
     assert copy.deepcopy(a) == a and copy.copy(a) == a
 
 
+def test_claims_can_be_switched_off() -> None:
+    text = "Troops shelled the city overnight, the mayor said."
+    full = sayso.Analyzer().analyze(text)
+    a = sayso.Analyzer(claims=False)
+    doc = a.analyze(text)
+    assert full.claims and doc.claims == []
+    assert doc.to_dict()["attributions"] == full.to_dict()["attributions"]
+    assert a.options == {"claims": False} and a != sayso.Analyzer()
+    back = pickle.loads(pickle.dumps(a))
+    assert back == a and back.analyze(text).claims == []
+    assert sayso.Analyzer(claims=True) == sayso.Analyzer()
+
+
 @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
 def test_documents_pickle(protocol: int) -> None:
     doc = sayso.analyze("Türkiye waits. “We will go,” she said. 🇺🇦", author="Ann Lee")

@@ -29,6 +29,8 @@ struct Options {
     gazetteer: Vec<(String, String)>,
     label_words: Vec<(String, Vec<String>)>,
     hedges: Vec<String>,
+    /// Claim tagging switched off (`claims=False`).
+    skip_claims: bool,
 }
 
 fn entity_kind(kind: &str) -> PyResult<sayso::EntityKind> {
@@ -73,7 +75,7 @@ impl Options {
         for w in &self.hedges {
             b = b.hedge(w.as_str());
         }
-        b.build().map_err(from_core)
+        b.claims(!self.skip_claims).build().map_err(from_core)
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -108,6 +110,9 @@ impl Options {
             d.set_item("label_words", m)?;
         }
         put_list("hedges", &self.hedges)?;
+        if self.skip_claims {
+            d.set_item("claims", false)?;
+        }
         Ok(d)
     }
 }
@@ -187,7 +192,8 @@ struct PyAnalyzer {
 impl PyAnalyzer {
     #[new]
     #[pyo3(signature = (*, abbreviations=None, titles=None, boilerplate=None, cues=None,
-                        aliases=None, gazetteer=None, label_words=None, hedges=None))]
+                        aliases=None, gazetteer=None, label_words=None, hedges=None,
+                        claims=true))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         abbreviations: Option<&Bound<'_, PyAny>>,
@@ -198,6 +204,7 @@ impl PyAnalyzer {
         gazetteer: Option<&Bound<'_, PyAny>>,
         label_words: Option<&Bound<'_, PyAny>>,
         hedges: Option<&Bound<'_, PyAny>>,
+        claims: bool,
     ) -> PyResult<Self> {
         let label_words = pairs("label_words", label_words)?
             .into_iter()
@@ -216,6 +223,7 @@ impl PyAnalyzer {
             gazetteer: str_pairs("gazetteer", gazetteer)?,
             label_words,
             hedges: str_list("hedges", hedges)?,
+            skip_claims: !claims,
         };
         let inner = options.build()?;
         Ok(PyAnalyzer { inner, options })
