@@ -4,6 +4,7 @@
 //! may hold spaces (phrases). Each stage compiles the lists it reads into the lookup
 //! structure that suits it (hash sets, aho-corasick automata).
 
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a: lexicon keys are short words looked up once per token, where SipHash's setup
@@ -31,6 +32,121 @@ impl Hasher for Fnv {
 /// Builds [`Fnv`] hashers for the lexicons' sets and maps.
 pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 
+/// A map from short lowercase words to bit sets, for lookups once per token: a word of
+/// up to [`WordMap::SHORT`] bytes is one `u128` (its bytes, then its length in the top
+/// byte), found by one multiply and a compare in an open-addressing table with no
+/// string hashing or comparison; longer words go to an ordinary map.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap {
+    keys: Vec<u128>,
+    values: Vec<u32>,
+    shift: u32,
+    long: HashMap<Box<str>, u32, FnvBuild>,
+}
+
+impl Default for WordMap {
+    fn default() -> WordMap {
+        WordMap {
+            keys: vec![0; 1],
+            values: vec![0; 1],
+            shift: 64,
+            long: HashMap::default(),
+        }
+    }
+}
+
+impl WordMap {
+    /// Longest word held in the packed table.
+    pub(crate) const SHORT: usize = 15;
+
+    /// A map of `entries` (word, bits); the bits of a repeated word are or-ed.
+    pub(crate) fn new<'a>(entries: impl IntoIterator<Item = (&'a str, u32)>) -> WordMap {
+        let mut short: HashMap<u128, u32, FnvBuild> = HashMap::default();
+        let mut long: HashMap<Box<str>, u32, FnvBuild> = HashMap::default();
+        for (word, bits) in entries {
+            match pack(word.as_bytes()) {
+                Some(k) => *short.entry(k).or_insert(0) |= bits,
+                None => *long.entry(word.into()).or_insert(0) |= bits,
+            }
+        }
+        // At most a quarter full: probes are short.
+        let size = (short.len() * 4).next_power_of_two().max(16);
+        let mut map = WordMap {
+            keys: vec![0; size],
+            values: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+            long,
+        };
+        for (k, bits) in short {
+            let mut at = map.slot(k);
+            while map.keys[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            map.keys[at] = k;
+            map.values[at] = bits;
+        }
+        map
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The bits of `word` (0 when absent).
+    pub(crate) fn get(&self, word: &str) -> u32 {
+        match pack(word.as_bytes()) {
+            Some(k) => self.get_packed(k),
+            None => self.long.get(word).copied().unwrap_or(0),
+        }
+    }
+
+    /// The bits of the word `buf[at..at + len]`, where `buf` holds at least 16 bytes from
+    /// `at` (saves copying the word to pack it).
+    pub(crate) fn get_in(&self, buf: &[u8], at: usize, len: usize) -> u32 {
+        match buf.get(at..at + 16) {
+            Some(w) if len <= Self::SHORT => {
+                let mut b = [0u8; 16];
+                b.copy_from_slice(w);
+                let x = u128::from_le_bytes(b);
+                let keep = (1u128 << (8 * len)) - 1;
+                self.get_packed(x & keep | (len as u128) << 120)
+            }
+            _ => buf
+                .get(at..at + len)
+                .and_then(|w| std::str::from_utf8(w).ok())
+                .map_or(0, |w| self.get(w)),
+        }
+    }
+
+    fn get_packed(&self, key: u128) -> u32 {
+        let mask = self.keys.len() - 1;
+        let mut at = self.slot(key);
+        loop {
+            let k = self.keys[at];
+            if k == key {
+                return self.values[at];
+            }
+            if k == 0 {
+                return 0;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// A word of at most [`WordMap::SHORT`] bytes as one number: bytes little-endian, the
+/// length in the top byte (so no two words share a key, and no key is 0).
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > WordMap::SHORT {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..word.len()].copy_from_slice(word);
+    b[15] = word.len() as u8;
+    Some(u128::from_le_bytes(b))
+}
+
 /// Iterates the entries of a lexicon file's text.
 pub(crate) fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines().filter_map(|line| {
@@ -51,5 +167,26 @@ mod tests {
     fn comments_and_blanks_are_skipped() {
         let got: Vec<_> = entries("# head\nMr.\n\n  Dr.  # doctor\n").collect();
         assert_eq!(got, ["Mr.", "Dr."]);
+    }
+
+    #[test]
+    fn word_map_finds_short_and_long_words() {
+        let long = "internationalisation";
+        let m = WordMap::new([("a", 1), ("an", 2), ("a", 4), (long, 8), ("fifteen-letters", 16)]);
+        assert_eq!(m.get("a"), 5);
+        assert_eq!(m.get("an"), 2);
+        assert_eq!(m.get("ab"), 0);
+        assert_eq!(m.get(""), 0);
+        assert_eq!(m.get(long), 8);
+        assert_eq!(m.get("fifteen-letters"), 16);
+        let buf = b"an a ab fifteen-letters internationalisation                ";
+        assert_eq!(m.get_in(buf, 0, 2), 2);
+        assert_eq!(m.get_in(buf, 3, 1), 5);
+        assert_eq!(m.get_in(buf, 5, 2), 0);
+        assert_eq!(m.get_in(buf, 8, 15), 16);
+        assert_eq!(m.get_in(buf, 24, long.len()), 8);
+        // Near the end of the buffer: no 16-byte window.
+        assert_eq!(m.get_in(b"an", 0, 2), 2);
+        assert_eq!(WordMap::default().get("a"), 0);
     }
 }

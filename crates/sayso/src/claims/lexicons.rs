@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::analyzer::AnalyzerBuilder;
 
 use crate::error::Error;
-use crate::lexicon::{FnvBuild, entries};
+use crate::lexicon::{FnvBuild, WordMap, entries};
 
 /// What a lexicon phrase signals; a phrase may signal several things.
 pub(crate) mod tag {
@@ -188,16 +188,26 @@ pub(crate) struct Lexicons {
     automaton: AhoCorasick,
     /// Tags of each automaton pattern.
     tags: Vec<u32>,
-    pub(crate) numbers: Words,
-    pub(crate) scales: Words,
-    pub(crate) approximators: Words,
-    pub(crate) months: Words,
-    pub(crate) name_nouns: Words,
-    pub(crate) function_words: Words,
-    pub(crate) clause_words: Words,
-    pub(crate) modals: Words,
-    pub(crate) auxiliaries: Words,
-    persons: HashMap<Box<str>, u8, FnvBuild>,
+    /// The word lists a token may belong to, as [`class`] bits of its lowercase form: one
+    /// lookup per token answers every list.
+    classes: WordMap,
+    numbers: Words,
+}
+
+/// Word lists as bits of one lookup (bits 8 and up: the token flags of
+/// `sentence.rs` use the low byte).
+pub(crate) mod class {
+    pub(crate) const SCALE: u32 = 1 << 8;
+    pub(crate) const APPROXIMATOR: u32 = 1 << 9;
+    pub(crate) const MONTH: u32 = 1 << 10;
+    pub(crate) const NAME_NOUN: u32 = 1 << 11;
+    pub(crate) const FUNCTION_WORD: u32 = 1 << 12;
+    pub(crate) const CLAUSE_WORD: u32 = 1 << 13;
+    pub(crate) const MODAL: u32 = 1 << 14;
+    pub(crate) const AUXILIARY: u32 = 1 << 15;
+    /// The grammatical person of a pronoun ([`super::person`]) in two bits.
+    pub(crate) const PERSON_SHIFT: u32 = 16;
+    pub(crate) const PERSON: u32 = 3 << PERSON_SHIFT;
 }
 
 /// A lexicon phrase found in the text, on word boundaries.
@@ -256,7 +266,37 @@ impl Lexicons {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::option(format!("claim lexicons: {e}")))?;
-        let mut persons = HashMap::default();
+        let mut classes: HashMap<Box<str>, u32, FnvBuild> = HashMap::default();
+        let lists = [
+            (include_str!("../../data/claims/scales.txt"), class::SCALE),
+            (
+                include_str!("../../data/claims/approximators.txt"),
+                class::APPROXIMATOR,
+            ),
+            (include_str!("../../data/claims/months.txt"), class::MONTH),
+            (
+                include_str!("../../data/claims/name_nouns.txt"),
+                class::NAME_NOUN,
+            ),
+            (
+                include_str!("../../data/claims/function_words.txt"),
+                class::FUNCTION_WORD,
+            ),
+            (
+                include_str!("../../data/claims/clause_words.txt"),
+                class::CLAUSE_WORD,
+            ),
+            (include_str!("../../data/claims/modals.txt"), class::MODAL),
+            (
+                include_str!("../../data/claims/auxiliaries.txt"),
+                class::AUXILIARY,
+            ),
+        ];
+        for (data, bit) in lists {
+            for e in entries(data) {
+                *classes.entry(normalize(e).into_boxed_str()).or_insert(0) |= bit;
+            }
+        }
         for e in entries(include_str!("../../data/claims/persons.txt")) {
             let (p, w) = match e.split_once(':') {
                 Some(("1s", w)) => (person::FIRST_SINGULAR, w),
@@ -264,27 +304,27 @@ impl Lexicons {
                 Some(("2", w)) => (person::SECOND, w),
                 _ => continue,
             };
-            persons.insert(normalize(w).into_boxed_str(), p);
+            // The last line for a word wins, as in a map.
+            let bits = classes.entry(normalize(w).into_boxed_str()).or_insert(0);
+            *bits = *bits & !class::PERSON | u32::from(p) << class::PERSON_SHIFT;
         }
         Ok(Lexicons {
             automaton,
             tags,
+            classes: WordMap::new(classes.iter().map(|(w, &bits)| (&**w, bits))),
             numbers: Words::new(include_str!("../../data/claims/numbers.txt")),
-            scales: Words::new(include_str!("../../data/claims/scales.txt")),
-            approximators: Words::new(include_str!("../../data/claims/approximators.txt")),
-            months: Words::new(include_str!("../../data/claims/months.txt")),
-            name_nouns: Words::new(include_str!("../../data/claims/name_nouns.txt")),
-            function_words: Words::new(include_str!("../../data/claims/function_words.txt")),
-            clause_words: Words::new(include_str!("../../data/claims/clause_words.txt")),
-            modals: Words::new(include_str!("../../data/claims/modals.txt")),
-            auxiliaries: Words::new(include_str!("../../data/claims/auxiliaries.txt")),
-            persons,
         })
     }
 
-    /// The person of a pronoun (given in lowercase), if it is one.
-    pub(crate) fn person(&self, lower: &str) -> Option<u8> {
-        self.persons.get(lower).copied()
+    /// The [`class`] bits of the lowercase token `buf[at..at + len]` (straight
+    /// apostrophes; see [`WordMap::get_in`] for `buf`).
+    pub(crate) fn classes_in(&self, buf: &[u8], at: usize, len: usize) -> u32 {
+        self.classes.get_in(buf, at, len)
+    }
+
+    /// Is `word` a number word, ignoring case and apostrophe style?
+    pub(crate) fn is_number_word(&self, word: &str, buf: &mut String) -> bool {
+        self.numbers.has(word, buf)
     }
 
     /// Every lexicon phrase in `text` on word boundaries, leftmost-longest and

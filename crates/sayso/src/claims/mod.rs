@@ -36,13 +36,20 @@ struct Scratch<'t> {
     buf: String,
     texts: Vec<&'t str>,
     lowered: sentence::Lowered,
+    /// Storage of the lowercase forms' slices, empty between sentences (see [`recycle`]).
+    lows: Vec<&'static str>,
     local: Vec<LocalHit>,
-    taken: Vec<bool>,
-    covered: Vec<bool>,
-    numbers: Vec<bool>,
     quantities: Vec<quantity::Quantity>,
     features: Vec<u32>,
     found: Found<'t>,
+}
+
+/// An empty vector of string slices with `v`'s allocation, for another lifetime: lets a
+/// buffer of borrowed slices be reused across sentences (the collect reuses the
+/// allocation in place).
+fn recycle<'a, 'b>(mut v: Vec<&'a str>) -> Vec<&'b str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
 }
 
 /// How to read a sentence.
@@ -97,12 +104,7 @@ impl Tagger {
             always_score,
         } = how;
         sc.local.clear();
-        sc.taken.clear();
-        sc.taken.resize(toks.len(), false);
-        sc.covered.clear();
-        sc.covered.resize(toks.len(), false);
-        sc.numbers.clear();
-        sc.numbers.resize(toks.len(), false);
+        sc.lowered.fill(text, toks, &self.lex);
         // Hits come in text order without overlaps: one forward walk over the tokens.
         let mut from = 0;
         for h in hits {
@@ -118,15 +120,15 @@ impl Tagger {
                 continue;
             }
             if h.tags & tag::QUANTITY != 0 {
-                sc.taken[from..to].fill(true);
+                sc.lowered.mark(from, to, sentence::flag::TAKEN);
             }
             if h.tags & tag::NUMBER_WORD != 0 {
-                sc.numbers[from..to].fill(true);
+                sc.lowered.mark(from, to, sentence::flag::NUMBER_WORD);
             }
             if h.tags & !tag::NUMBER_WORD == 0 {
                 continue;
             }
-            sc.covered[from..to].fill(true);
+            sc.lowered.mark(from, to, sentence::flag::COVERED);
             sc.local.push(LocalHit {
                 from,
                 to,
@@ -137,23 +139,21 @@ impl Tagger {
             buf,
             texts,
             lowered,
+            lows,
             local,
-            taken,
-            covered,
-            numbers,
             quantities,
             features,
             found,
         } = sc;
         texts.clear();
         texts.extend(toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
-        lowered.fill(text, toks);
-        let mut v = View::new(
-            text, toks, texts, &self.lex, lowered, buf, heading, taken, covered, numbers,
-        );
+        let mut words = recycle(std::mem::take(lows));
+        lowered.words(&mut words);
+        let mut v = View::new(text, toks, texts, &words, lowered, &self.lex, buf, heading);
         labels::label(&mut v, local, quantities, found);
         if found.evidence.is_empty() && !always_score {
             // No claim, nothing to score.
+            *lows = recycle(words);
             return Analysis {
                 model_p: 0.0,
                 inputs: BlendInputs {
@@ -180,6 +180,7 @@ impl Tagger {
             }
         }
         let factual = found.evidence.iter().any(|e| e.label.is_factual());
+        *lows = recycle(words);
         Analysis {
             model_p,
             inputs: BlendInputs {

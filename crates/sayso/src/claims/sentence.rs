@@ -1,24 +1,44 @@
 //! A sentence seen as tokens, with the word tests the claim rules ask of them.
 
-use super::lexicons::{Lexicons, Words};
+use super::lexicons::{Lexicons, class};
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 
-/// Lowercase forms of a sentence's tokens (straight apostrophes), made once per sentence
-/// into buffers reused across the document.
+/// What is known of each token once its sentence is prepared: its kind, its case, the
+/// lexicon phrases over it (the low byte) and its word lists ([`class`], the bits above).
+pub(crate) mod flag {
+    pub(crate) const WORD: u32 = 1 << 0;
+    pub(crate) const NUMBER: u32 = 1 << 1;
+    pub(crate) const PUNCT: u32 = 1 << 2;
+    /// Starts with an uppercase letter.
+    pub(crate) const CAPS: u32 = 1 << 3;
+    /// Inside a quantity phrase of the lexicon.
+    pub(crate) const TAKEN: u32 = 1 << 4;
+    /// Inside any lexicon phrase.
+    pub(crate) const COVERED: u32 = 1 << 5;
+    /// A number word (found by the lexicon pass over the document).
+    pub(crate) const NUMBER_WORD: u32 = 1 << 6;
+}
+
+/// Sixteen NUL bytes after the lowercase forms: every word can be read as 16 bytes (see
+/// `WordMap::get_in`).
+const PAD: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+
+/// Lowercase forms (straight apostrophes) and [`flag`]s of a sentence's tokens, made once
+/// per sentence into buffers reused across the document: the rules ask each token many
+/// questions, which then cost a bit test.
 #[derive(Default)]
 pub(crate) struct Lowered {
     text: String,
     at: Vec<(u32, u32)>,
-    /// The token starts with an uppercase letter (asked of most tokens, several times).
-    caps: Vec<bool>,
+    flags: Vec<u32>,
 }
 
 impl Lowered {
-    pub(crate) fn fill(&mut self, text: &str, toks: &[Token]) {
+    pub(crate) fn fill(&mut self, text: &str, toks: &[Token], lex: &Lexicons) {
         self.text.clear();
         self.at.clear();
-        self.caps.clear();
+        self.flags.clear();
         let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
             return;
         };
@@ -47,11 +67,42 @@ impl Lowered {
                 }
                 (start, self.text.len())
             };
+            let kind = match t.kind {
+                TokenKind::Word => flag::WORD,
+                TokenKind::Number => flag::NUMBER,
+                TokenKind::Punct => flag::PUNCT,
+                TokenKind::Handle => 0,
+            };
+            let caps = if caps { flag::CAPS } else { 0 };
             // Sentences are far shorter than 4 GB; offsets past u32 would only make
             // `lower` return "" (never a panic).
             self.at.push((range.0 as u32, range.1 as u32));
-            self.caps.push(caps);
+            self.flags.push(kind | caps);
         }
+        self.text.push_str(PAD);
+        let buf = self.text.as_bytes();
+        for (f, &(a, b)) in self.flags.iter_mut().zip(&self.at) {
+            *f |= lex.classes_in(buf, a as usize, (b - a) as usize);
+        }
+    }
+
+    /// Marks tokens `[from, to)` with `bits`.
+    pub(crate) fn mark(&mut self, from: usize, to: usize, bits: u32) {
+        if let Some(flags) = self.flags.get_mut(from..to) {
+            for f in flags {
+                *f |= bits;
+            }
+        }
+    }
+
+    /// The lowercase forms, in `out` (cleared first).
+    pub(crate) fn words<'a>(&'a self, out: &mut Vec<&'a str>) {
+        out.clear();
+        out.extend(
+            self.at
+                .iter()
+                .map(|&(a, b)| self.text.get(a as usize..b as usize).unwrap_or("")),
+        );
     }
 }
 
@@ -62,17 +113,14 @@ pub(crate) struct View<'a, 't> {
     toks: &'a [Token],
     /// Each token's text (parallel to `toks`), sliced once per sentence.
     texts: &'a [&'t str],
+    /// Each token's lowercase form (parallel to `toks`).
+    lows: &'a [&'a str],
+    /// Each token's [`flag`]s (parallel to `toks`).
+    flags: &'a [u32],
     pub(crate) lex: &'a Lexicons,
-    lowered: &'a Lowered,
     buf: &'a mut String,
     heading: bool,
     first: usize,
-    /// Tokens of a quantity phrase from the lexicon (parallel to `toks`).
-    taken: &'a [bool],
-    /// Tokens of any lexicon phrase (parallel to `toks`).
-    covered: &'a [bool],
-    /// Number words (parallel to `toks`).
-    numbers: &'a [bool],
 }
 
 /// Adverbs and particles that may stand between a modal and its verb.
@@ -98,44 +146,39 @@ fn is_filler(w: &str) -> bool {
 }
 
 impl<'a, 't> View<'a, 't> {
-    // The per-token flag slices come from buffers reused across the document.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         text: &'t str,
         toks: &'a [Token],
         texts: &'a [&'t str],
-        lex: &'a Lexicons,
+        lows: &'a [&'a str],
         lowered: &'a Lowered,
+        lex: &'a Lexicons,
         buf: &'a mut String,
         heading: bool,
-        taken: &'a [bool],
-        covered: &'a [bool],
-        numbers: &'a [bool],
     ) -> View<'a, 't> {
-        let first = toks
+        let flags = &lowered.flags[..];
+        let first = flags
             .iter()
-            .position(|t| t.kind != TokenKind::Punct)
+            .position(|f| f & flag::PUNCT == 0)
             .unwrap_or(0);
         let mut v = View {
             text,
             toks,
             texts,
+            lows,
+            flags,
             lex,
-            lowered,
             buf,
             heading,
             first,
-            taken,
-            covered,
-            numbers,
         };
         if !v.heading {
             // A line with most words capitalised reads as a headline.
             let (mut words, mut caps) = (0, 0);
-            for i in 0..v.len() {
-                if v.is_word(i) && v.toks[i].end - v.toks[i].start > 3 {
+            for (t, f) in toks.iter().zip(flags) {
+                if f & flag::WORD != 0 && t.end - t.start > 3 {
                     words += 1;
-                    caps += usize::from(v.is_capitalized(i));
+                    caps += usize::from(f & flag::CAPS != 0);
                 }
             }
             v.heading = words >= 3 && caps * 4 >= words * 3;
@@ -143,6 +186,10 @@ impl<'a, 't> View<'a, 't> {
         v
     }
 
+    /// Token `i` has every bit of `bits`.
+    fn flagged(&self, i: usize, bits: u32) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bits == bits)
+    }
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
     }
@@ -154,24 +201,19 @@ impl<'a, 't> View<'a, 't> {
     }
     /// The token in lowercase, apostrophes straightened.
     pub(crate) fn lower(&self, i: usize) -> &'a str {
-        let lowered: &'a Lowered = self.lowered;
-        lowered
-            .at
-            .get(i)
-            .and_then(|&(a, b)| lowered.text.get(a as usize..b as usize))
-            .unwrap_or("")
+        self.lows.get(i).copied().unwrap_or("")
     }
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        i < self.len() && self.toks[i].kind == TokenKind::Word
+        self.flagged(i, flag::WORD)
     }
     pub(crate) fn is_number(&self, i: usize) -> bool {
-        i < self.len() && self.toks[i].kind == TokenKind::Number
+        self.flagged(i, flag::NUMBER)
     }
     pub(crate) fn is_punct(&self, i: usize) -> bool {
-        i < self.len() && self.toks[i].kind == TokenKind::Punct
+        self.flagged(i, flag::PUNCT)
     }
     pub(crate) fn is_capitalized(&self, i: usize) -> bool {
-        self.lowered.caps.get(i).copied().unwrap_or(false)
+        self.flagged(i, flag::CAPS)
     }
     pub(crate) fn first_token(&self) -> usize {
         self.first
@@ -180,10 +222,10 @@ impl<'a, 't> View<'a, 't> {
         self.heading
     }
     pub(crate) fn taken(&self, i: usize) -> bool {
-        self.taken.get(i).copied().unwrap_or(false)
+        self.flagged(i, flag::TAKEN)
     }
     pub(crate) fn covered(&self, i: usize) -> bool {
-        self.covered.get(i).copied().unwrap_or(false)
+        self.flagged(i, flag::COVERED)
     }
     /// No space between tokens `a` and `b`.
     pub(crate) fn glued(&self, a: usize, b: usize) -> bool {
@@ -196,40 +238,42 @@ impl<'a, 't> View<'a, 't> {
         self.text[self.toks[i].end..].chars().next()
     }
 
-    fn has(&mut self, set: fn(&Lexicons) -> &Words, i: usize) -> bool {
-        set(self.lex).has_lower(self.lower(i))
+    /// The grammatical person of the pronoun at `i` ([`super::lexicons::person`]).
+    pub(crate) fn person(&self, i: usize) -> Option<u8> {
+        let p = self.flags.get(i).map_or(0, |f| (f & class::PERSON) >> class::PERSON_SHIFT);
+        (p != 0).then_some(p as u8)
     }
     /// A number word (found by the lexicon pass over the document).
     pub(crate) fn in_numbers(&mut self, i: usize) -> bool {
-        self.numbers.get(i).copied().unwrap_or(false)
+        self.flagged(i, flag::NUMBER_WORD)
     }
     pub(crate) fn word_in_numbers(&mut self, w: &str) -> bool {
-        self.lex.numbers.has(w, self.buf)
+        self.lex.is_number_word(w, self.buf)
     }
     pub(crate) fn in_scales(&mut self, i: usize) -> bool {
-        self.has(|l| &l.scales, i)
+        self.flagged(i, class::SCALE)
     }
     pub(crate) fn in_approximators(&mut self, i: usize) -> bool {
-        self.has(|l| &l.approximators, i)
+        self.flagged(i, class::APPROXIMATOR)
     }
     pub(crate) fn in_months(&mut self, i: usize) -> bool {
         // Month names are capitalised; "may" and "march" in lowercase are words.
-        self.is_capitalized(i) && self.has(|l| &l.months, i)
+        self.flagged(i, flag::CAPS | class::MONTH)
     }
     pub(crate) fn in_name_nouns(&mut self, i: usize) -> bool {
-        self.has(|l| &l.name_nouns, i)
+        self.flagged(i, class::NAME_NOUN)
     }
     pub(crate) fn in_function_words(&mut self, i: usize) -> bool {
-        self.has(|l| &l.function_words, i)
+        self.flagged(i, class::FUNCTION_WORD)
     }
     pub(crate) fn in_clause_words(&mut self, i: usize) -> bool {
-        self.has(|l| &l.clause_words, i)
+        self.flagged(i, class::CLAUSE_WORD)
     }
     pub(crate) fn in_modals(&mut self, i: usize) -> bool {
-        self.has(|l| &l.modals, i)
+        self.flagged(i, class::MODAL)
     }
     pub(crate) fn in_auxiliaries(&mut self, i: usize) -> bool {
-        self.has(|l| &l.auxiliaries, i)
+        self.flagged(i, class::AUXILIARY)
     }
 
     /// The next token satisfies `f`.
