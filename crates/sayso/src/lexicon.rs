@@ -39,17 +39,17 @@ pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap {
     keys: Vec<u128>,
-    values: Vec<u32>,
+    values: Vec<u64>,
     shift: u32,
-    long: HashMap<Box<str>, u32, FnvBuild>,
+    long: HashMap<Box<str>, u64, FnvBuild>,
 }
 
 impl Default for WordMap {
     fn default() -> WordMap {
         WordMap {
-            keys: vec![0; 1],
-            values: vec![0; 1],
-            shift: 64,
+            keys: vec![0; 2],
+            values: vec![0; 2],
+            shift: 63,
             long: HashMap::default(),
         }
     }
@@ -60,9 +60,9 @@ impl WordMap {
     pub(crate) const SHORT: usize = 15;
 
     /// A map of `entries` (word, bits); the bits of a repeated word are or-ed.
-    pub(crate) fn new<'a>(entries: impl IntoIterator<Item = (&'a str, u32)>) -> WordMap {
-        let mut short: HashMap<u128, u32, FnvBuild> = HashMap::default();
-        let mut long: HashMap<Box<str>, u32, FnvBuild> = HashMap::default();
+    pub(crate) fn new<'a>(entries: impl IntoIterator<Item = (&'a str, u64)>) -> WordMap {
+        let mut short: HashMap<u128, u64, FnvBuild> = HashMap::default();
+        let mut long: HashMap<Box<str>, u64, FnvBuild> = HashMap::default();
         for (word, bits) in entries {
             match pack(word.as_bytes()) {
                 Some(k) => *short.entry(k).or_insert(0) |= bits,
@@ -94,32 +94,38 @@ impl WordMap {
     }
 
     /// The bits of `word` (0 when absent).
-    pub(crate) fn get(&self, word: &str) -> u32 {
+    pub(crate) fn get(&self, word: &str) -> u64 {
         match pack(word.as_bytes()) {
             Some(k) => self.get_packed(k),
             None => self.long.get(word).copied().unwrap_or(0),
         }
     }
 
-    /// The bits of the word `buf[at..at + len]`, where `buf` holds at least 16 bytes from
-    /// `at` (saves copying the word to pack it).
-    pub(crate) fn get_in(&self, buf: &[u8], at: usize, len: usize) -> u32 {
-        match buf.get(at..at + 16) {
-            Some(w) if len <= Self::SHORT => {
-                let mut b = [0u8; 16];
-                b.copy_from_slice(w);
-                let x = u128::from_le_bytes(b);
-                let keep = (1u128 << (8 * len)) - 1;
-                self.get_packed(x & keep | (len as u128) << 120)
-            }
-            _ => buf
-                .get(at..at + len)
-                .and_then(|w| std::str::from_utf8(w).ok())
-                .map_or(0, |w| self.get(w)),
+    /// The bits of the word `text[start..end]` with ASCII letters in lowercase (other
+    /// bytes as they are), and whether the word is all ASCII. Reads the word straight from
+    /// the text.
+    pub(crate) fn get_ascii_folded(&self, text: &[u8], start: usize, end: usize) -> (u64, bool) {
+        let len = end.saturating_sub(start);
+        if len > Self::SHORT || len == 0 {
+            let Some(word) = text.get(start..end) else {
+                return (0, false);
+            };
+            let lower = word.to_ascii_lowercase();
+            let value = std::str::from_utf8(&lower).map_or(0, |w| self.get(w));
+            return (value, word.is_ascii());
         }
+        // Most words fit in one u64; the rest in two.
+        let (lo, hi) = if len <= 8 {
+            (read_u64(text, start, len), 0)
+        } else {
+            (read_u64(text, start, 8), read_u64(text, start + 8, len - 8))
+        };
+        let ascii = (lo | hi) & 0x8080_8080_8080_8080 == 0;
+        let key = u128::from(fold(lo)) | u128::from(fold(hi)) << 64 | (len as u128) << 120;
+        (self.get_packed(key), ascii)
     }
 
-    fn get_packed(&self, key: u128) -> u32 {
+    fn get_packed(&self, key: u128) -> u64 {
         let mask = self.keys.len() - 1;
         let mut at = self.slot(key);
         loop {
@@ -133,6 +139,34 @@ impl WordMap {
             at = (at + 1) & mask;
         }
     }
+}
+
+/// The `len` bytes (1 to 8) of `text` from `at`, little-endian, zero-padded.
+fn read_u64(text: &[u8], at: usize, len: usize) -> u64 {
+    let keep = u64::MAX >> (64 - 8 * len.clamp(1, 8));
+    match text.get(at..at + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & keep,
+        None => {
+            let mut b = [0u8; 8];
+            let tail = text.get(at..).unwrap_or(&[]);
+            let n = tail.len().min(len).min(8);
+            b[..n].copy_from_slice(&tail[..n]);
+            u64::from_le_bytes(b) & keep
+        }
+    }
+}
+
+/// The ASCII uppercase letters among the bytes of `x` to lowercase, all at once.
+fn fold(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Byte by byte on the low seven bits (no carries): the high bit says `>= 'A'`, then
+    // `> 'Z'`; bytes with their own high bit set are not ASCII and stay.
+    let low = x & !HIGH;
+    let from_a = low.wrapping_add(ONES * u64::from(0x80 - b'A'));
+    let past_z = low.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+    let upper = from_a & !past_z & !x & HIGH;
+    x | upper >> 2
 }
 
 /// A word of at most [`WordMap::SHORT`] bytes as one number: bytes little-endian, the
@@ -179,14 +213,20 @@ mod tests {
         assert_eq!(m.get(""), 0);
         assert_eq!(m.get(long), 8);
         assert_eq!(m.get("fifteen-letters"), 16);
-        let buf = b"an a ab fifteen-letters internationalisation                ";
-        assert_eq!(m.get_in(buf, 0, 2), 2);
-        assert_eq!(m.get_in(buf, 3, 1), 5);
-        assert_eq!(m.get_in(buf, 5, 2), 0);
-        assert_eq!(m.get_in(buf, 8, 15), 16);
-        assert_eq!(m.get_in(buf, 24, long.len()), 8);
-        // Near the end of the buffer: no 16-byte window.
-        assert_eq!(m.get_in(b"an", 0, 2), 2);
         assert_eq!(WordMap::default().get("a"), 0);
+        let text = b"AN A Ab FIFTEEN-LETTERS INTERNATIONALISATION An\xc3\xa9";
+        assert_eq!(m.get_ascii_folded(text, 0, 2), (2, true));
+        assert_eq!(m.get_ascii_folded(text, 3, 4), (5, true));
+        assert_eq!(m.get_ascii_folded(text, 5, 7), (0, true));
+        assert_eq!(m.get_ascii_folded(text, 8, 23), (16, true));
+        assert_eq!(m.get_ascii_folded(text, 24, 24 + long.len()), (8, true));
+        assert_eq!(m.get_ascii_folded(text, 45, 47), (2, true));
+        assert_eq!(m.get_ascii_folded(text, 45, 49), (0, false));
+        let m = WordMap::new([("an\u{e9}", 3)]);
+        assert_eq!(m.get_ascii_folded(text, 45, 49), (3, false));
+        assert_eq!(fold(u64::from_le_bytes(*b"@AZ[`az{")), u64::from_le_bytes(*b"@az[`az{"));
+        // "É" (C3 89) keeps its bytes; the high bit does not leak into the next byte.
+        let x = u64::from_le_bytes([0xc3, 0x89, b'A', 0xff, b'Z', 0xc1, 0xda, b'q']);
+        assert_eq!(fold(x), u64::from_le_bytes([0xc3, 0x89, b'a', 0xff, b'z', 0xc1, 0xda, b'q']));
     }
 }

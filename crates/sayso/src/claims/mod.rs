@@ -21,7 +21,7 @@ use crate::tokens::Token;
 use labels::{Found, LocalHit};
 use lexicons::{Hit, Lexicons, tag};
 use score::Model;
-use sentence::View;
+use sentence::{Prepared, Unicode, View, flag};
 
 /// Labels sentences with claim kinds, evidence, check-worthiness and hedging.
 #[derive(Clone, Debug)]
@@ -34,22 +34,17 @@ pub(crate) struct Tagger {
 #[derive(Default)]
 struct Scratch<'t> {
     buf: String,
-    texts: Vec<&'t str>,
-    lowered: sentence::Lowered,
-    /// Storage of the lowercase forms' slices, empty between sentences (see [`recycle`]).
-    lows: Vec<&'static str>,
     local: Vec<LocalHit>,
     quantities: Vec<quantity::Quantity>,
     features: Vec<u32>,
     found: Found<'t>,
 }
 
-/// An empty vector of string slices with `v`'s allocation, for another lifetime: lets a
-/// buffer of borrowed slices be reused across sentences (the collect reuses the
-/// allocation in place).
-fn recycle<'a, 'b>(mut v: Vec<&'a str>) -> Vec<&'b str> {
-    v.clear();
-    v.into_iter().map(|_| "").collect()
+/// A document's tokens and what the rules ask of them.
+struct Doc<'d, 't> {
+    text: &'t str,
+    tokens: &'d [Token],
+    prepared: Prepared<'d, 't>,
 }
 
 /// How to read a sentence.
@@ -92,8 +87,8 @@ impl Tagger {
     /// features in `sc.features`.
     fn analyze<'t>(
         &self,
-        text: &'t str,
-        toks: &[Token],
+        doc: &mut Doc<'_, 't>,
+        range: std::ops::Range<usize>,
         hits: &[Hit],
         how: How,
         sc: &mut Scratch<'t>,
@@ -103,8 +98,21 @@ impl Tagger {
             authored,
             always_score,
         } = how;
+        let nothing = Analysis {
+            model_p: 0.0,
+            inputs: BlendInputs {
+                factual: false,
+                prior: 0.0,
+            },
+        };
+        let text = doc.text;
+        let (Some(toks), Some(flags)) = (
+            doc.tokens.get(range.clone()),
+            doc.prepared.flags.get_mut(range.clone()),
+        ) else {
+            return nothing;
+        };
         sc.local.clear();
-        sc.lowered.fill(text, toks, &self.lex);
         // Hits come in text order without overlaps: one forward walk over the tokens.
         let mut from = 0;
         for h in hits {
@@ -119,48 +127,45 @@ impl Tagger {
             if from >= to || toks[from].start != h.start || toks[to - 1].end != h.end {
                 continue;
             }
+            let mut mark = 0;
             if h.tags & tag::QUANTITY != 0 {
-                sc.lowered.mark(from, to, sentence::flag::TAKEN);
+                mark |= flag::TAKEN;
             }
             if h.tags & tag::NUMBER_WORD != 0 {
-                sc.lowered.mark(from, to, sentence::flag::NUMBER_WORD);
+                mark |= flag::NUMBER_WORD;
             }
-            if h.tags & !tag::NUMBER_WORD == 0 {
-                continue;
+            if h.tags & !tag::NUMBER_WORD != 0 {
+                mark |= flag::COVERED;
+                sc.local.push(LocalHit {
+                    from,
+                    to,
+                    tags: h.tags,
+                });
             }
-            sc.lowered.mark(from, to, sentence::flag::COVERED);
-            sc.local.push(LocalHit {
-                from,
-                to,
-                tags: h.tags,
-            });
+            for f in &mut flags[from..to] {
+                *f |= mark;
+            }
         }
         let Scratch {
             buf,
-            texts,
-            lowered,
-            lows,
             local,
             quantities,
             features,
             found,
         } = sc;
-        texts.clear();
-        texts.extend(toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
-        let mut words = recycle(std::mem::take(lows));
-        lowered.words(&mut words);
-        let mut v = View::new(text, toks, texts, &words, lowered, &self.lex, buf, heading);
+        let p = &doc.prepared;
+        let (Some(texts), Some(lows), Some(flags)) = (
+            p.texts.get(range.clone()),
+            p.lows.get(range.clone()),
+            p.flags.get(range),
+        ) else {
+            return nothing;
+        };
+        let mut v = View::new(text, toks, texts, lows, flags, &self.lex, buf, heading);
         labels::label(&mut v, local, quantities, found);
         if found.evidence.is_empty() && !always_score {
             // No claim, nothing to score.
-            *lows = recycle(words);
-            return Analysis {
-                model_p: 0.0,
-                inputs: BlendInputs {
-                    factual: false,
-                    prior: 0.0,
-                },
-            };
+            return nothing;
         }
         features::extract(&mut v, found, features);
         let model_p = score::sigmoid(self.model.logit(features));
@@ -180,7 +185,6 @@ impl Tagger {
             }
         }
         let factual = found.evidence.iter().any(|e| e.label.is_factual());
-        *lows = recycle(words);
         Analysis {
             model_p,
             inputs: BlendInputs {
@@ -199,10 +203,18 @@ impl Tagger {
         entities: &[Entity<'t>],
     ) -> Vec<Claim<'t>> {
         let text = cx.text;
+        let tokens = cx.tokens;
         // About one phrase per 20 bytes of news: reserve once instead of regrowing.
         let mut hits = Vec::with_capacity(text.len() / 16);
         self.lex.hits(text, &mut hits);
-        let tokens = cx.tokens;
+        let lower = text.to_ascii_lowercase();
+        let mut unicode = Unicode::default();
+        let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex);
+        let mut doc = Doc {
+            text,
+            tokens,
+            prepared,
+        };
         let mut sc = Scratch::default();
         let mut claims = Vec::new();
         let (mut ti, mut hi) = (0, 0);
@@ -228,6 +240,7 @@ impl Tagger {
                 hj += 1;
             }
             let (toks, shits) = (&tokens[ti..tj], &hits[hi..hj]);
+            let range = ti..tj;
             ti = tj;
             hi = hj;
             if s.kind() == SentenceKind::Boilerplate || toks.is_empty() {
@@ -245,7 +258,7 @@ impl Tagger {
                 authored,
                 always_score: false,
             };
-            let a = self.analyze(text, toks, shits, how, &mut sc);
+            let a = self.analyze(&mut doc, range, shits, how, &mut sc);
             let found = &sc.found;
             let labels = found.labels();
             if labels.is_empty() {
@@ -285,13 +298,21 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
     let tokens = crate::tokens::tokenize(text);
     let mut hits = Vec::new();
     tagger.lex.hits(text, &mut hits);
+    let lower = text.to_ascii_lowercase();
+    let mut unicode = Unicode::default();
+    let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex);
+    let mut doc = Doc {
+        text,
+        tokens: &tokens,
+        prepared,
+    };
     let mut sc = Scratch::default();
     let how = How {
         heading: false,
         authored: false,
         always_score: true,
     };
-    let a = tagger.analyze(text, &tokens, &hits, how, &mut sc);
+    let a = tagger.analyze(&mut doc, 0..tokens.len(), &hits, how, &mut sc);
     (std::mem::take(&mut sc.features), a.inputs)
 }
 

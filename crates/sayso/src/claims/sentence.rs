@@ -4,7 +4,7 @@ use super::lexicons::{Lexicons, class};
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 
-/// What is known of each token once its sentence is prepared: its kind, its case, the
+/// What is known of each token once its document is prepared: its kind, its case, the
 /// lexicon phrases over it (the low byte) and its word lists ([`class`], the bits above).
 pub(crate) mod flag {
     pub(crate) const WORD: u32 = 1 << 0;
@@ -20,52 +20,48 @@ pub(crate) mod flag {
     pub(crate) const NUMBER_WORD: u32 = 1 << 6;
 }
 
-/// Sixteen NUL bytes after the lowercase forms: every word can be read as 16 bytes (see
-/// `WordMap::get_in`).
-const PAD: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-
-/// Lowercase forms (straight apostrophes) and [`flag`]s of a sentence's tokens, made once
-/// per sentence into buffers reused across the document: the rules ask each token many
-/// questions, which then cost a bit test.
+/// Each token's text, lowercase form (straight apostrophes) and [`flag`]s, made once per
+/// document: the rules ask each token many questions, which then cost a bit test.
 #[derive(Default)]
-pub(crate) struct Lowered {
-    text: String,
-    at: Vec<(u32, u32)>,
-    flags: Vec<u32>,
+pub(crate) struct Prepared<'d, 't> {
+    pub(crate) texts: Vec<&'t str>,
+    pub(crate) lows: Vec<&'d str>,
+    pub(crate) flags: Vec<u32>,
 }
 
-impl Lowered {
-    pub(crate) fn fill(&mut self, text: &str, toks: &[Token], lex: &Lexicons) {
-        self.text.clear();
-        self.at.clear();
-        self.flags.clear();
-        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
-            return;
+/// The lowercase forms of a document's tokens that are not ASCII, one after the other:
+/// the text and, per token, its index and range in it.
+#[derive(Default)]
+pub(crate) struct Unicode {
+    text: String,
+    at: Vec<(usize, usize, usize)>,
+}
+
+impl<'d, 't> Prepared<'d, 't> {
+    /// Prepares `tokens` (all of `text`'s), given `lower` (`text` in ASCII lowercase) and
+    /// a buffer for the other lowercase forms.
+    pub(crate) fn new(
+        text: &'t str,
+        tokens: &[Token],
+        lower: &'d str,
+        unicode: &'d mut Unicode,
+        lex: &Lexicons,
+    ) -> Prepared<'d, 't> {
+        let n = tokens.len();
+        let mut p = Prepared {
+            texts: Vec::with_capacity(n),
+            lows: Vec::with_capacity(n),
+            flags: Vec::with_capacity(n),
         };
-        // One copy of the sentence, ASCII-lowercased in one go (byte offsets stay put);
-        // an ASCII token's lowercase form is then its own range of the copy, and only
-        // non-ASCII tokens are lowercased one by one, appended after it.
-        let base = first.start;
-        self.text.push_str(text.get(base..last.end).unwrap_or(""));
-        self.text.make_ascii_lowercase();
-        for t in toks {
+        unicode.text.clear();
+        unicode.at.clear();
+        for (k, t) in tokens.iter().enumerate() {
             let word = text.get(t.start..t.end).unwrap_or("");
+            let (classes, ascii) = lex.classes_ascii(text.as_bytes(), t.start, t.end);
             let caps = match word.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 Some(_) => word.chars().next().is_some_and(char::is_uppercase),
                 None => false,
-            };
-            let range = if word.is_ascii() && t.start >= base && t.end <= last.end {
-                (t.start - base, t.end - base)
-            } else {
-                let start = self.text.len();
-                for c in word.chars() {
-                    match c {
-                        '’' | '‘' => self.text.push('\''),
-                        c => self.text.extend(c.to_lowercase()),
-                    }
-                }
-                (start, self.text.len())
             };
             let kind = match t.kind {
                 TokenKind::Word => flag::WORD,
@@ -74,35 +70,32 @@ impl Lowered {
                 TokenKind::Handle => 0,
             };
             let caps = if caps { flag::CAPS } else { 0 };
-            // Sentences are far shorter than 4 GB; offsets past u32 would only make
-            // `lower` return "" (never a panic).
-            self.at.push((range.0 as u32, range.1 as u32));
-            self.flags.push(kind | caps);
-        }
-        self.text.push_str(PAD);
-        let buf = self.text.as_bytes();
-        for (f, &(a, b)) in self.flags.iter_mut().zip(&self.at) {
-            *f |= lex.classes_in(buf, a as usize, (b - a) as usize);
-        }
-    }
-
-    /// Marks tokens `[from, to)` with `bits`.
-    pub(crate) fn mark(&mut self, from: usize, to: usize, bits: u32) {
-        if let Some(flags) = self.flags.get_mut(from..to) {
-            for f in flags {
-                *f |= bits;
+            p.texts.push(word);
+            if ascii {
+                p.lows.push(lower.get(t.start..t.end).unwrap_or(""));
+                p.flags.push(kind | caps | classes);
+            } else {
+                let start = unicode.text.len();
+                for c in word.chars() {
+                    match c {
+                        '’' | '‘' => unicode.text.push('\''),
+                        c => unicode.text.extend(c.to_lowercase()),
+                    }
+                }
+                unicode.at.push((k, start, unicode.text.len()));
+                p.lows.push("");
+                p.flags.push(kind | caps);
             }
         }
-    }
-
-    /// The lowercase forms, in `out` (cleared first).
-    pub(crate) fn words<'a>(&'a self, out: &mut Vec<&'a str>) {
-        out.clear();
-        out.extend(
-            self.at
-                .iter()
-                .map(|&(a, b)| self.text.get(a as usize..b as usize).unwrap_or("")),
-        );
+        let unicode: &'d Unicode = unicode;
+        for &(k, a, b) in &unicode.at {
+            let low = unicode.text.get(a..b).unwrap_or("");
+            if let (Some(l), Some(f)) = (p.lows.get_mut(k), p.flags.get_mut(k)) {
+                *l = low;
+                *f |= lex.classes(low);
+            }
+        }
+        p
     }
 }
 
@@ -123,40 +116,49 @@ pub(crate) struct View<'a, 't> {
     first: usize,
 }
 
+/// The word lists of the rules below, looked up with the lexicons' (see
+/// [`Lexicons::new`]): a membership test is then a bit test.
+pub(crate) const RULE_WORDS: [(&[&str], u32); 4] = [
+    // Adverbs and particles that may stand between a modal and its verb.
+    (
+        &[
+            "not", "also", "never", "still", "already", "just", "then", "n't", "even", "be",
+            "have", "been", "soon", "now",
+        ],
+        class::FILLER,
+    ),
+    // Articles, possessives and prepositions: the next word is a noun or an adjective.
+    (
+        &[
+            "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+            "your", "of", "for", "with", "in", "on", "at", "from", "by", "any", "no", "every",
+            "each", "over", "about", "into", "under", "after", "before", "against", "without",
+            "during",
+        ],
+        class::DETERMINER,
+    ),
+    (&["if", "unless"], class::CONDITION),
+    (&["and", "but", "or", "so"], class::CONJUNCTION),
+];
+
 /// Adverbs and particles that may stand between a modal and its verb.
-fn is_filler(w: &str) -> bool {
-    w.len() > 3 && w.ends_with("ly")
-        || matches!(
-            w,
-            "not"
-                | "also"
-                | "never"
-                | "still"
-                | "already"
-                | "just"
-                | "then"
-                | "n't"
-                | "even"
-                | "be"
-                | "have"
-                | "been"
-                | "soon"
-                | "now"
-        )
+fn is_filler(w: &str, flags: u32) -> bool {
+    w.len() > 3 && w.ends_with("ly") || flags & class::FILLER != 0
 }
 
 impl<'a, 't> View<'a, 't> {
+    /// The sentence of `toks` (with their texts, lowercase forms and flags).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         text: &'t str,
         toks: &'a [Token],
         texts: &'a [&'t str],
         lows: &'a [&'a str],
-        lowered: &'a Lowered,
+        flags: &'a [u32],
         lex: &'a Lexicons,
         buf: &'a mut String,
         heading: bool,
     ) -> View<'a, 't> {
-        let flags = &lowered.flags[..];
         let first = flags
             .iter()
             .position(|f| f & flag::PUNCT == 0)
@@ -336,7 +338,7 @@ impl<'a, 't> View<'a, 't> {
             }
             let w = self.lower(j);
             perfect |= w == "have";
-            if !is_filler(w) {
+            if !is_filler(w, self.flags.get(j).copied().unwrap_or(0)) {
                 return false;
             }
         }
@@ -346,45 +348,7 @@ impl<'a, 't> View<'a, 't> {
     /// The word right before `i` is an article, possessive or preposition: the word at
     /// `i` is used as a noun or an adjective ("the attack", "of paid leave").
     pub(crate) fn after_determiner(&mut self, i: usize) -> bool {
-        i > 0
-            && self.is_word(i - 1)
-            && matches!(
-                self.lower(i - 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "of"
-                    | "for"
-                    | "with"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "from"
-                    | "by"
-                    | "any"
-                    | "no"
-                    | "every"
-                    | "each"
-                    | "over"
-                    | "about"
-                    | "into"
-                    | "under"
-                    | "after"
-                    | "before"
-                    | "against"
-                    | "without"
-                    | "during"
-            )
+        i > 0 && self.flagged(i - 1, flag::WORD | class::DETERMINER)
     }
 
     /// Token `i` stands in an "if"/"unless" clause (no punctuation between).
@@ -397,7 +361,7 @@ impl<'a, 't> View<'a, 't> {
             if self.is_punct(j) && !matches!(self.text(j), "'" | "’" | "-") {
                 return false;
             }
-            if self.is_word(j) && matches!(self.lower(j), "if" | "unless") {
+            if self.flagged(j, flag::WORD | class::CONDITION) {
                 return true;
             }
         }
@@ -440,8 +404,7 @@ impl<'a, 't> View<'a, 't> {
         while b > to && (self.in_function_words(b - 1) || self.is_punct(b - 1)) {
             b -= 1;
         }
-        while a < from && (self.is_punct(a) || matches!(self.lower(a), "and" | "but" | "or" | "so"))
-        {
+        while a < from && (self.is_punct(a) || self.flagged(a, class::CONJUNCTION)) {
             a += 1;
         }
         (a, b)
