@@ -121,7 +121,8 @@ impl WordMap {
             (read_u64(text, start, 8), read_u64(text, start + 8, len - 8))
         };
         let ascii = (lo | hi) & 0x8080_8080_8080_8080 == 0;
-        let key = u128::from(fold(lo)) | u128::from(fold(hi)) << 64 | (len as u128) << 120;
+        let hi = if hi == 0 { 0 } else { fold(hi) };
+        let key = u128::from(fold(lo)) | u128::from(hi) << 64 | (len as u128) << 120;
         (self.get_packed(key), ascii)
     }
 
@@ -206,7 +207,13 @@ mod tests {
     #[test]
     fn word_map_finds_short_and_long_words() {
         let long = "internationalisation";
-        let m = WordMap::new([("a", 1), ("an", 2), ("a", 4), (long, 8), ("fifteen-letters", 16)]);
+        let m = WordMap::new([
+            ("a", 1),
+            ("an", 2),
+            ("a", 4),
+            (long, 8),
+            ("fifteen-letters", 16),
+        ]);
         assert_eq!(m.get("a"), 5);
         assert_eq!(m.get("an"), 2);
         assert_eq!(m.get("ab"), 0);
@@ -224,9 +231,15 @@ mod tests {
         assert_eq!(m.get_ascii_folded(text, 45, 49), (0, false));
         let m = WordMap::new([("an\u{e9}", 3)]);
         assert_eq!(m.get_ascii_folded(text, 45, 49), (3, false));
-        assert_eq!(fold(u64::from_le_bytes(*b"@AZ[`az{")), u64::from_le_bytes(*b"@az[`az{"));
+        assert_eq!(
+            fold(u64::from_le_bytes(*b"@AZ[`az{")),
+            u64::from_le_bytes(*b"@az[`az{")
+        );
         // "É" (C3 89) keeps its bytes; the high bit does not leak into the next byte.
         let x = u64::from_le_bytes([0xc3, 0x89, b'A', 0xff, b'Z', 0xc1, 0xda, b'q']);
-        assert_eq!(fold(x), u64::from_le_bytes([0xc3, 0x89, b'a', 0xff, b'z', 0xc1, 0xda, b'q']));
+        assert_eq!(
+            fold(x),
+            u64::from_le_bytes([0xc3, 0x89, b'a', 0xff, b'z', 0xc1, 0xda, b'q'])
+        );
     }
 }

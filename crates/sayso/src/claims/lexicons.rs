@@ -5,8 +5,6 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-
-
 use crate::analyzer::AnalyzerBuilder;
 
 use crate::error::Error;
@@ -371,7 +369,12 @@ fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
     }
     let b = text.as_bytes();
     // ASCII on both sides (nearly always): the bytes say it.
-    let edges = [s.checked_sub(1).map(|i| b[i]), Some(b[s]), Some(b[e - 1]), b.get(e).copied()];
+    let edges = [
+        s.checked_sub(1).map(|i| b[i]),
+        Some(b[s]),
+        Some(b[e - 1]),
+        b.get(e).copied(),
+    ];
     if edges.iter().all(|x| x.is_none_or(|x| x.is_ascii())) {
         let word = |x: Option<u8>| x.is_some_and(|x| x.is_ascii_alphanumeric() || x == b'_');
         return !(word(edges[1]) && word(edges[0]) || word(edges[2]) && word(edges[3]));
@@ -380,8 +383,9 @@ fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
     let after = text[e..].chars().next();
     let first = text[s..].chars().next();
     let last = text[..e].chars().next_back();
-    let cuts =
-        |edge: Option<char>, side: Option<char>| edge.is_some_and(is_word) && side.is_some_and(is_word);
+    let cuts = |edge: Option<char>, side: Option<char>| {
+        edge.is_some_and(is_word) && side.is_some_and(is_word)
+    };
     !(cuts(first, before) || cuts(last, after))
 }
 
@@ -447,7 +451,10 @@ mod tests {
         assert!(the & class::FUNCTION_WORD != 0 && the & class::MODAL == 0);
         assert!(!lex.classes_ascii(text.as_bytes(), 10, 17).1);
         let (we, _) = lex.classes_ascii(text.as_bytes(), 18, 20);
-        assert_eq!(we & class::PERSON, u32::from(person::FIRST_PLURAL) << class::PERSON_SHIFT);
+        assert_eq!(
+            we & class::PERSON,
+            u32::from(person::FIRST_PLURAL) << class::PERSON_SHIFT
+        );
         assert!(lex.classes("can\'t") & class::MODAL != 0);
     }
 

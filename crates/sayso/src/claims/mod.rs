@@ -173,15 +173,14 @@ impl Tagger {
         for i in 0..v.len() {
             let t = v.text(i);
             question |= t == "?";
-            if v.is_word(i) {
+            // Talk in the first or second person: a debate or an interview, unless the
+            // document has an author, whose "we met", "I signed" are reports (SPEC §6).
+            if !authored && !addressed && v.is_word(i) {
                 let w = v.lower(i);
-                // Talk in the first or second person: a debate or an interview, unless the
-                // document has an author, whose "we met", "I signed" are reports (SPEC §6).
-                addressed |= !authored
-                    && (matches!(w, "i" | "we" | "my" | "our" | "me" | "us" | "you" | "your")
-                        || w.starts_with("i'")
-                        || w.starts_with("we'")
-                        || w.starts_with("you'"));
+                addressed = matches!(w, "i" | "we" | "my" | "our" | "me" | "us" | "you" | "your")
+                    || w.starts_with("i'")
+                    || w.starts_with("we'")
+                    || w.starts_with("you'");
             }
         }
         let factual = found.evidence.iter().any(|e| e.label.is_factual());

@@ -159,10 +159,7 @@ impl<'a, 't> View<'a, 't> {
         buf: &'a mut String,
         heading: bool,
     ) -> View<'a, 't> {
-        let first = flags
-            .iter()
-            .position(|f| f & flag::PUNCT == 0)
-            .unwrap_or(0);
+        let first = flags.iter().position(|f| f & flag::PUNCT == 0).unwrap_or(0);
         let mut v = View {
             text,
             toks,
@@ -242,7 +239,10 @@ impl<'a, 't> View<'a, 't> {
 
     /// The grammatical person of the pronoun at `i` ([`super::lexicons::person`]).
     pub(crate) fn person(&self, i: usize) -> Option<u8> {
-        let p = self.flags.get(i).map_or(0, |f| (f & class::PERSON) >> class::PERSON_SHIFT);
+        let p = self
+            .flags
+            .get(i)
+            .map_or(0, |f| (f & class::PERSON) >> class::PERSON_SHIFT);
         (p != 0).then_some(p as u8)
     }
     /// A number word (found by the lexicon pass over the document).
