@@ -214,8 +214,16 @@ impl Tagger {
             tokens,
             prepared,
         };
-        let mut sc = Scratch::default();
-        let mut claims = Vec::new();
+        // Sized for a long sentence, so that they do not grow sentence by sentence.
+        let mut sc = Scratch {
+            local: Vec::with_capacity(64),
+            quantities: Vec::with_capacity(16),
+            features: Vec::with_capacity(256),
+            ..Scratch::default()
+        };
+        sc.found.evidence.reserve(32);
+        // Most news sentences make a claim.
+        let mut claims = Vec::with_capacity(cx.sentences.len());
         let (mut ti, mut hi) = (0, 0);
         // Attributions whose content may overlap the current sentence: a window that
         // moves forward with the sentences, so finding sources stays linear.
