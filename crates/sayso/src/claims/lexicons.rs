@@ -194,7 +194,7 @@ pub(crate) struct Lexicons {
     numbers: Words,
 }
 
-/// Word lists as bits 16 to 27 (the token flags of `sentence.rs` use the low bits).
+/// Word lists as bits 16 to 29 (the token flags of `sentence.rs` use the low bits).
 pub(crate) mod class {
     pub(crate) const SCALE: u32 = 1 << 16;
     pub(crate) const APPROXIMATOR: u32 = 1 << 17;
@@ -364,18 +364,18 @@ impl Lexicons {
 /// `[s, e)` is on char boundaries, and a phrase that starts or ends with a word character
 /// does not cut a word.
 fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
-    if !text.is_char_boundary(s) || !text.is_char_boundary(e) || s >= e {
+    if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
         return false;
     }
     let b = text.as_bytes();
     // ASCII on both sides (nearly always): the bytes say it.
     let edges = [
-        s.checked_sub(1).map(|i| b[i]),
-        Some(b[s]),
-        Some(b[e - 1]),
+        s.checked_sub(1).and_then(|i| b.get(i)).copied(),
+        b.get(s).copied(),
+        e.checked_sub(1).and_then(|i| b.get(i)).copied(),
         b.get(e).copied(),
     ];
-    if edges.iter().all(|x| x.is_none_or(|x| x.is_ascii())) {
+    if s < e && edges.iter().all(|x| x.is_none_or(|x| x.is_ascii())) {
         let word = |x: Option<u8>| x.is_some_and(|x| x.is_ascii_alphanumeric() || x == b'_');
         return !(word(edges[1]) && word(edges[0]) || word(edges[2]) && word(edges[3]));
     }

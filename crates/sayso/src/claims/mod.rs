@@ -1,8 +1,9 @@
 //! Claim tagging (SPEC §2): labels with evidence, check-worthiness, hedging and source.
 //!
-//! One pass of the lexicon automaton over the whole document, then per sentence: the
-//! label rules ([`labels`]), number phrases ([`quantity`]), the score ([`features`],
-//! [`score`]) and the claim's source ([`source`]).
+//! One pass of the lexicon automaton over the whole document and one over its tokens
+//! (their word lists as bits, [`sentence`]), then per sentence: the label rules
+//! ([`labels`]), number phrases ([`quantity`]), the score ([`features`], [`score`]) and
+//! the claim's source ([`source`]).
 
 mod features;
 mod labels;

@@ -104,7 +104,7 @@ impl<'d, 't> Prepared<'d, 't> {
 pub(crate) struct View<'a, 't> {
     pub(crate) text: &'t str,
     toks: &'a [Token],
-    /// Each token's text (parallel to `toks`), sliced once per sentence.
+    /// Each token's text (parallel to `toks`), sliced once per document.
     texts: &'a [&'t str],
     /// Each token's lowercase form (parallel to `toks`).
     lows: &'a [&'a str],
