@@ -126,7 +126,7 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
                     w.as_bytes().first(),
                     Some(b'i' | b'm' | b'w' | b'u' | b'o' | b'y')
                 );
-            if let Some(p) = pronoun.then(|| v.lex.person(w)).flatten() {
+            if let Some(p) = pronoun.then(|| v.person(i)).flatten() {
                 persons[usize::from(p)] = true;
             } else if i != v.first_token() && v.is_capitalized(i) && !v.heading_like() {
                 names += 1;

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::analyzer::AnalyzerBuilder;
 
 use crate::error::Error;
-use crate::lexicon::{FnvBuild, entries};
+use crate::lexicon::{FnvBuild, WordMap, entries};
 
 /// What a lexicon phrase signals; a phrase may signal several things.
 pub(crate) mod tag {
@@ -188,16 +188,32 @@ pub(crate) struct Lexicons {
     automaton: AhoCorasick,
     /// Tags of each automaton pattern.
     tags: Vec<u32>,
-    pub(crate) numbers: Words,
-    pub(crate) scales: Words,
-    pub(crate) approximators: Words,
-    pub(crate) months: Words,
-    pub(crate) name_nouns: Words,
-    pub(crate) function_words: Words,
-    pub(crate) clause_words: Words,
-    pub(crate) modals: Words,
-    pub(crate) auxiliaries: Words,
-    persons: HashMap<Box<str>, u8, FnvBuild>,
+    /// The word lists a token may belong to ([`class`] bits): one lookup per token
+    /// answers them all.
+    words: WordMap,
+    numbers: Words,
+}
+
+/// Word lists as bits 16 to 29 (the token flags of `sentence.rs` use the low bits).
+pub(crate) mod class {
+    pub(crate) const SCALE: u32 = 1 << 16;
+    pub(crate) const APPROXIMATOR: u32 = 1 << 17;
+    pub(crate) const MONTH: u32 = 1 << 18;
+    pub(crate) const NAME_NOUN: u32 = 1 << 19;
+    pub(crate) const FUNCTION_WORD: u32 = 1 << 20;
+    pub(crate) const CLAUSE_WORD: u32 = 1 << 21;
+    pub(crate) const MODAL: u32 = 1 << 22;
+    pub(crate) const AUXILIARY: u32 = 1 << 23;
+    /// The grammatical person of a pronoun ([`super::person`]) in two bits.
+    pub(crate) const PERSON_SHIFT: u32 = 24;
+    pub(crate) const PERSON: u32 = 3 << PERSON_SHIFT;
+    // The rules' own lists (`sentence::RULE_WORDS`).
+    pub(crate) const FILLER: u32 = 1 << 26;
+    pub(crate) const DETERMINER: u32 = 1 << 27;
+    pub(crate) const CONDITION: u32 = 1 << 28;
+    pub(crate) const CONJUNCTION: u32 = 1 << 29;
+    /// Every class bit.
+    pub(crate) const ALL: u32 = 0x3fff << 16;
 }
 
 /// A lexicon phrase found in the text, on word boundaries.
@@ -256,7 +272,42 @@ impl Lexicons {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::option(format!("claim lexicons: {e}")))?;
-        let mut persons = HashMap::default();
+        let mut classes: HashMap<Box<str>, u64, FnvBuild> = HashMap::default();
+        let lists = [
+            (include_str!("../../data/claims/scales.txt"), class::SCALE),
+            (
+                include_str!("../../data/claims/approximators.txt"),
+                class::APPROXIMATOR,
+            ),
+            (include_str!("../../data/claims/months.txt"), class::MONTH),
+            (
+                include_str!("../../data/claims/name_nouns.txt"),
+                class::NAME_NOUN,
+            ),
+            (
+                include_str!("../../data/claims/function_words.txt"),
+                class::FUNCTION_WORD,
+            ),
+            (
+                include_str!("../../data/claims/clause_words.txt"),
+                class::CLAUSE_WORD,
+            ),
+            (include_str!("../../data/claims/modals.txt"), class::MODAL),
+            (
+                include_str!("../../data/claims/auxiliaries.txt"),
+                class::AUXILIARY,
+            ),
+        ];
+        for (data, bit) in lists {
+            for e in entries(data) {
+                *classes.entry(normalize(e).into_boxed_str()).or_insert(0) |= u64::from(bit);
+            }
+        }
+        for (words, bit) in super::sentence::RULE_WORDS {
+            for w in words {
+                *classes.entry((*w).into()).or_insert(0) |= u64::from(bit);
+            }
+        }
         for e in entries(include_str!("../../data/claims/persons.txt")) {
             let (p, w) = match e.split_once(':') {
                 Some(("1s", w)) => (person::FIRST_SINGULAR, w),
@@ -264,27 +315,34 @@ impl Lexicons {
                 Some(("2", w)) => (person::SECOND, w),
                 _ => continue,
             };
-            persons.insert(normalize(w).into_boxed_str(), p);
+            // The last line for a word wins, as in a map.
+            let bits = classes.entry(normalize(w).into_boxed_str()).or_insert(0);
+            *bits = *bits & !u64::from(class::PERSON) | u64::from(p) << class::PERSON_SHIFT;
         }
         Ok(Lexicons {
             automaton,
             tags,
+            words: WordMap::new(classes.iter().map(|(w, &bits)| (&**w, bits))),
             numbers: Words::new(include_str!("../../data/claims/numbers.txt")),
-            scales: Words::new(include_str!("../../data/claims/scales.txt")),
-            approximators: Words::new(include_str!("../../data/claims/approximators.txt")),
-            months: Words::new(include_str!("../../data/claims/months.txt")),
-            name_nouns: Words::new(include_str!("../../data/claims/name_nouns.txt")),
-            function_words: Words::new(include_str!("../../data/claims/function_words.txt")),
-            clause_words: Words::new(include_str!("../../data/claims/clause_words.txt")),
-            modals: Words::new(include_str!("../../data/claims/modals.txt")),
-            auxiliaries: Words::new(include_str!("../../data/claims/auxiliaries.txt")),
-            persons,
         })
     }
 
-    /// The person of a pronoun (given in lowercase), if it is one.
-    pub(crate) fn person(&self, lower: &str) -> Option<u8> {
-        self.persons.get(lower).copied()
+    /// The [`class`] bits of a lowercase token (straight apostrophes).
+    pub(crate) fn classes(&self, lower: &str) -> u32 {
+        self.words.get(lower) as u32 & class::ALL
+    }
+
+    /// The [`class`] bits of the token `text[start..end]` read in ASCII lowercase, and
+    /// whether it is all ASCII (else its bits are those of its Unicode lowercase form:
+    /// ask [`Lexicons::classes`]).
+    pub(crate) fn classes_ascii(&self, text: &[u8], start: usize, end: usize) -> (u32, bool) {
+        let (bits, ascii) = self.words.get_ascii_folded(text, start, end);
+        (bits as u32 & class::ALL, ascii)
+    }
+
+    /// Is `word` a number word, ignoring case and apostrophe style?
+    pub(crate) fn is_number_word(&self, word: &str, buf: &mut String) -> bool {
+        self.numbers.has(word, buf)
     }
 
     /// Every lexicon phrase in `text` on word boundaries, leftmost-longest and
@@ -292,27 +350,43 @@ impl Lexicons {
     pub(crate) fn hits(&self, text: &str, out: &mut Vec<Hit>) {
         for m in self.automaton.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
+            if on_word_boundaries(text, s, e) {
+                out.push(Hit {
+                    start: s,
+                    end: e,
+                    tags: self.tags.get(m.pattern().as_usize()).copied().unwrap_or(0),
+                });
             }
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            let first = text[s..].chars().next();
-            let last = text[..e].chars().next_back();
-            // A phrase that starts or ends with a word character must not cut a word.
-            let cuts = |edge: Option<char>, side: Option<char>| {
-                edge.is_some_and(is_word) && side.is_some_and(is_word)
-            };
-            if cuts(first, before) || cuts(last, after) {
-                continue;
-            }
-            out.push(Hit {
-                start: s,
-                end: e,
-                tags: self.tags[m.pattern().as_usize()],
-            });
         }
     }
+}
+
+/// `[s, e)` is on char boundaries, and a phrase that starts or ends with a word character
+/// does not cut a word.
+fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
+    if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        return false;
+    }
+    let b = text.as_bytes();
+    // ASCII on both sides (nearly always): the bytes say it.
+    let edges = [
+        s.checked_sub(1).and_then(|i| b.get(i)).copied(),
+        b.get(s).copied(),
+        e.checked_sub(1).and_then(|i| b.get(i)).copied(),
+        b.get(e).copied(),
+    ];
+    if s < e && edges.iter().all(|x| x.is_none_or(|x| x.is_ascii())) {
+        let word = |x: Option<u8>| x.is_some_and(|x| x.is_ascii_alphanumeric() || x == b'_');
+        return !(word(edges[1]) && word(edges[0]) || word(edges[2]) && word(edges[3]));
+    }
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    let first = text[s..].chars().next();
+    let last = text[..e].chars().next_back();
+    let cuts = |edge: Option<char>, side: Option<char>| {
+        edge.is_some_and(is_word) && side.is_some_and(is_word)
+    };
+    !(cuts(first, before) || cuts(last, after))
 }
 
 fn is_word(c: char) -> bool {
@@ -341,19 +415,47 @@ mod tests {
         assert_eq!(expand("attack*"), ["attacks", "attacked", "attacking"]);
     }
 
+    fn hits(lex: &Lexicons, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        lex.hits(text, &mut hits);
+        hits
+    }
+
     #[test]
     fn hits_respect_word_boundaries_and_prefer_longest() {
         let lex = Lexicons::new(&AnalyzerBuilder::new()).unwrap();
         let text = "Goodwill aside, they called for talks because of the war.";
-        let mut hits = Vec::new();
-        lex.hits(text, &mut hits);
-        let got: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        let got: Vec<&str> = hits(&lex, text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
         assert!(got.contains(&"called for"), "{got:?}");
         assert!(got.contains(&"because of"), "{got:?}");
         assert!(
             !got.iter().any(|g| g.eq_ignore_ascii_case("will")),
             "{got:?}"
         );
+        // Non-ASCII neighbours: "é" is a word character, "’" is not.
+        let text = "R\u{e9}called for it; \u{2019}called for\u{2019}.";
+        let got: Vec<usize> = hits(&lex, text).iter().map(|h| h.start).collect();
+        assert!(!got.contains(&2) && got.contains(&text.find("called for\u{2019}").unwrap()));
+    }
+
+    #[test]
+    fn one_lookup_gives_every_word_list() {
+        let lex = Lexicons::new(&AnalyzerBuilder::new()).unwrap();
+        let text = "Would THE Ma\u{ee}tre we";
+        let (would, ascii) = lex.classes_ascii(text.as_bytes(), 0, 5);
+        assert!(ascii && would & class::MODAL != 0);
+        let (the, _) = lex.classes_ascii(text.as_bytes(), 6, 9);
+        assert!(the & class::FUNCTION_WORD != 0 && the & class::MODAL == 0);
+        assert!(!lex.classes_ascii(text.as_bytes(), 10, 17).1);
+        let (we, _) = lex.classes_ascii(text.as_bytes(), 18, 20);
+        assert_eq!(
+            we & class::PERSON,
+            u32::from(person::FIRST_PLURAL) << class::PERSON_SHIFT
+        );
+        assert!(lex.classes("can\'t") & class::MODAL != 0);
     }
 
     #[test]
@@ -362,9 +464,7 @@ mod tests {
             .label_word(Label::Opinion, "splendid")
             .hedge("rumour has it");
         let lex = Lexicons::new(&b).unwrap();
-        let text = "Rumour has it the show was splendid.";
-        let mut hits = Vec::new();
-        lex.hits(text, &mut hits);
+        let hits = hits(&lex, "Rumour has it the show was splendid.");
         assert!(
             hits.iter()
                 .any(|h| h.tags & tag::HEDGE != 0 && h.start == 0)

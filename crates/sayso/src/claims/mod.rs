@@ -1,8 +1,9 @@
 //! Claim tagging (SPEC §2): labels with evidence, check-worthiness, hedging and source.
 //!
-//! One pass of the lexicon automaton over the whole document, then per sentence: the
-//! label rules ([`labels`]), number phrases ([`quantity`]), the score ([`features`],
-//! [`score`]) and the claim's source ([`source`]).
+//! One pass of the lexicon automaton over the whole document and one over its tokens
+//! (their word lists as bits, [`sentence`]), then per sentence: the label rules
+//! ([`labels`]), number phrases ([`quantity`]), the score ([`features`], [`score`]) and
+//! the claim's source ([`source`]).
 
 mod features;
 mod labels;
@@ -21,7 +22,7 @@ use crate::tokens::Token;
 use labels::{Found, LocalHit};
 use lexicons::{Hit, Lexicons, tag};
 use score::Model;
-use sentence::View;
+use sentence::{Prepared, Unicode, View, flag};
 
 /// Labels sentences with claim kinds, evidence, check-worthiness and hedging.
 #[derive(Clone, Debug)]
@@ -34,15 +35,17 @@ pub(crate) struct Tagger {
 #[derive(Default)]
 struct Scratch<'t> {
     buf: String,
-    texts: Vec<&'t str>,
-    lowered: sentence::Lowered,
     local: Vec<LocalHit>,
-    taken: Vec<bool>,
-    covered: Vec<bool>,
-    numbers: Vec<bool>,
     quantities: Vec<quantity::Quantity>,
     features: Vec<u32>,
     found: Found<'t>,
+}
+
+/// A document's tokens and what the rules ask of them.
+struct Doc<'d, 't> {
+    text: &'t str,
+    tokens: &'d [Token],
+    prepared: Prepared<'d, 't>,
 }
 
 /// How to read a sentence.
@@ -85,8 +88,8 @@ impl Tagger {
     /// features in `sc.features`.
     fn analyze<'t>(
         &self,
-        text: &'t str,
-        toks: &[Token],
+        doc: &mut Doc<'_, 't>,
+        range: std::ops::Range<usize>,
         hits: &[Hit],
         how: How,
         sc: &mut Scratch<'t>,
@@ -96,13 +99,21 @@ impl Tagger {
             authored,
             always_score,
         } = how;
+        let nothing = Analysis {
+            model_p: 0.0,
+            inputs: BlendInputs {
+                factual: false,
+                prior: 0.0,
+            },
+        };
+        let text = doc.text;
+        let (Some(toks), Some(flags)) = (
+            doc.tokens.get(range.clone()),
+            doc.prepared.flags.get_mut(range.clone()),
+        ) else {
+            return nothing;
+        };
         sc.local.clear();
-        sc.taken.clear();
-        sc.taken.resize(toks.len(), false);
-        sc.covered.clear();
-        sc.covered.resize(toks.len(), false);
-        sc.numbers.clear();
-        sc.numbers.resize(toks.len(), false);
         // Hits come in text order without overlaps: one forward walk over the tokens.
         let mut from = 0;
         for h in hits {
@@ -117,50 +128,45 @@ impl Tagger {
             if from >= to || toks[from].start != h.start || toks[to - 1].end != h.end {
                 continue;
             }
+            let mut mark = 0;
             if h.tags & tag::QUANTITY != 0 {
-                sc.taken[from..to].fill(true);
+                mark |= flag::TAKEN;
             }
             if h.tags & tag::NUMBER_WORD != 0 {
-                sc.numbers[from..to].fill(true);
+                mark |= flag::NUMBER_WORD;
             }
-            if h.tags & !tag::NUMBER_WORD == 0 {
-                continue;
+            if h.tags & !tag::NUMBER_WORD != 0 {
+                mark |= flag::COVERED;
+                sc.local.push(LocalHit {
+                    from,
+                    to,
+                    tags: h.tags,
+                });
             }
-            sc.covered[from..to].fill(true);
-            sc.local.push(LocalHit {
-                from,
-                to,
-                tags: h.tags,
-            });
+            for f in &mut flags[from..to] {
+                *f |= mark;
+            }
         }
         let Scratch {
             buf,
-            texts,
-            lowered,
             local,
-            taken,
-            covered,
-            numbers,
             quantities,
             features,
             found,
         } = sc;
-        texts.clear();
-        texts.extend(toks.iter().map(|t| text.get(t.start..t.end).unwrap_or("")));
-        lowered.fill(text, toks);
-        let mut v = View::new(
-            text, toks, texts, &self.lex, lowered, buf, heading, taken, covered, numbers,
-        );
+        let p = &doc.prepared;
+        let (Some(texts), Some(lows), Some(flags)) = (
+            p.texts.get(range.clone()),
+            p.lows.get(range.clone()),
+            p.flags.get(range),
+        ) else {
+            return nothing;
+        };
+        let mut v = View::new(text, toks, texts, lows, flags, &self.lex, buf, heading);
         labels::label(&mut v, local, quantities, found);
         if found.evidence.is_empty() && !always_score {
             // No claim, nothing to score.
-            return Analysis {
-                model_p: 0.0,
-                inputs: BlendInputs {
-                    factual: false,
-                    prior: 0.0,
-                },
-            };
+            return nothing;
         }
         features::extract(&mut v, found, features);
         let model_p = score::sigmoid(self.model.logit(features));
@@ -168,15 +174,14 @@ impl Tagger {
         for i in 0..v.len() {
             let t = v.text(i);
             question |= t == "?";
-            if v.is_word(i) {
+            // Talk in the first or second person: a debate or an interview, unless the
+            // document has an author, whose "we met", "I signed" are reports (SPEC §6).
+            if !authored && !addressed && v.is_word(i) {
                 let w = v.lower(i);
-                // Talk in the first or second person: a debate or an interview, unless the
-                // document has an author, whose "we met", "I signed" are reports (SPEC §6).
-                addressed |= !authored
-                    && (matches!(w, "i" | "we" | "my" | "our" | "me" | "us" | "you" | "your")
-                        || w.starts_with("i'")
-                        || w.starts_with("we'")
-                        || w.starts_with("you'"));
+                addressed = matches!(w, "i" | "we" | "my" | "our" | "me" | "us" | "you" | "your")
+                    || w.starts_with("i'")
+                    || w.starts_with("we'")
+                    || w.starts_with("you'");
             }
         }
         let factual = found.evidence.iter().any(|e| e.label.is_factual());
@@ -198,12 +203,28 @@ impl Tagger {
         entities: &[Entity<'t>],
     ) -> Vec<Claim<'t>> {
         let text = cx.text;
+        let tokens = cx.tokens;
         // About one phrase per 20 bytes of news: reserve once instead of regrowing.
         let mut hits = Vec::with_capacity(text.len() / 16);
         self.lex.hits(text, &mut hits);
-        let tokens = cx.tokens;
-        let mut sc = Scratch::default();
-        let mut claims = Vec::new();
+        let lower = text.to_ascii_lowercase();
+        let mut unicode = Unicode::default();
+        let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex);
+        let mut doc = Doc {
+            text,
+            tokens,
+            prepared,
+        };
+        // Sized for a long sentence, so that they do not grow sentence by sentence.
+        let mut sc = Scratch {
+            local: Vec::with_capacity(64),
+            quantities: Vec::with_capacity(16),
+            features: Vec::with_capacity(256),
+            ..Scratch::default()
+        };
+        sc.found.evidence.reserve(32);
+        // Most news sentences make a claim.
+        let mut claims = Vec::with_capacity(cx.sentences.len());
         let (mut ti, mut hi) = (0, 0);
         // Attributions whose content may overlap the current sentence: a window that
         // moves forward with the sentences, so finding sources stays linear.
@@ -227,6 +248,7 @@ impl Tagger {
                 hj += 1;
             }
             let (toks, shits) = (&tokens[ti..tj], &hits[hi..hj]);
+            let range = ti..tj;
             ti = tj;
             hi = hj;
             if s.kind() == SentenceKind::Boilerplate || toks.is_empty() {
@@ -244,7 +266,7 @@ impl Tagger {
                 authored,
                 always_score: false,
             };
-            let a = self.analyze(text, toks, shits, how, &mut sc);
+            let a = self.analyze(&mut doc, range, shits, how, &mut sc);
             let found = &sc.found;
             let labels = found.labels();
             if labels.is_empty() {
@@ -284,13 +306,21 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
     let tokens = crate::tokens::tokenize(text);
     let mut hits = Vec::new();
     tagger.lex.hits(text, &mut hits);
+    let lower = text.to_ascii_lowercase();
+    let mut unicode = Unicode::default();
+    let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex);
+    let mut doc = Doc {
+        text,
+        tokens: &tokens,
+        prepared,
+    };
     let mut sc = Scratch::default();
     let how = How {
         heading: false,
         authored: false,
         always_score: true,
     };
-    let a = tagger.analyze(text, &tokens, &hits, how, &mut sc);
+    let a = tagger.analyze(&mut doc, 0..tokens.len(), &hits, how, &mut sc);
     (std::mem::take(&mut sc.features), a.inputs)
 }
 

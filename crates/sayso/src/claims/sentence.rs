@@ -1,57 +1,101 @@
 //! A sentence seen as tokens, with the word tests the claim rules ask of them.
 
-use super::lexicons::{Lexicons, Words};
+use super::lexicons::{Lexicons, class};
 use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 
-/// Lowercase forms of a sentence's tokens (straight apostrophes), made once per sentence
-/// into buffers reused across the document.
-#[derive(Default)]
-pub(crate) struct Lowered {
-    text: String,
-    at: Vec<(u32, u32)>,
-    /// The token starts with an uppercase letter (asked of most tokens, several times).
-    caps: Vec<bool>,
+/// What is known of each token once its document is prepared: its kind, its case, the
+/// lexicon phrases over it (the low byte) and its word lists ([`class`], the bits above).
+pub(crate) mod flag {
+    pub(crate) const WORD: u32 = 1 << 0;
+    pub(crate) const NUMBER: u32 = 1 << 1;
+    pub(crate) const PUNCT: u32 = 1 << 2;
+    /// Starts with an uppercase letter.
+    pub(crate) const CAPS: u32 = 1 << 3;
+    /// Inside a quantity phrase of the lexicon.
+    pub(crate) const TAKEN: u32 = 1 << 4;
+    /// Inside any lexicon phrase.
+    pub(crate) const COVERED: u32 = 1 << 5;
+    /// A number word (found by the lexicon pass over the document).
+    pub(crate) const NUMBER_WORD: u32 = 1 << 6;
 }
 
-impl Lowered {
-    pub(crate) fn fill(&mut self, text: &str, toks: &[Token]) {
-        self.text.clear();
-        self.at.clear();
-        self.caps.clear();
-        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
-            return;
+/// Each token's text, lowercase form (straight apostrophes) and [`flag`]s, made once per
+/// document: the rules ask each token many questions, which then cost a bit test.
+#[derive(Default)]
+pub(crate) struct Prepared<'d, 't> {
+    pub(crate) texts: Vec<&'t str>,
+    pub(crate) lows: Vec<&'d str>,
+    pub(crate) flags: Vec<u32>,
+}
+
+/// The lowercase forms of a document's tokens that are not ASCII, one after the other:
+/// the text and, per token, its index and range in it.
+#[derive(Default)]
+pub(crate) struct Unicode {
+    text: String,
+    at: Vec<(usize, usize, usize)>,
+}
+
+impl<'d, 't> Prepared<'d, 't> {
+    /// Prepares `tokens` (all of `text`'s), given `lower` (`text` in ASCII lowercase) and
+    /// a buffer for the other lowercase forms.
+    pub(crate) fn new(
+        text: &'t str,
+        tokens: &[Token],
+        lower: &'d str,
+        unicode: &'d mut Unicode,
+        lex: &Lexicons,
+    ) -> Prepared<'d, 't> {
+        let n = tokens.len();
+        let mut p = Prepared {
+            texts: Vec::with_capacity(n),
+            lows: Vec::with_capacity(n),
+            flags: Vec::with_capacity(n),
         };
-        // One copy of the sentence, ASCII-lowercased in one go (byte offsets stay put);
-        // an ASCII token's lowercase form is then its own range of the copy, and only
-        // non-ASCII tokens are lowercased one by one, appended after it.
-        let base = first.start;
-        self.text.push_str(text.get(base..last.end).unwrap_or(""));
-        self.text.make_ascii_lowercase();
-        for t in toks {
+        unicode.text.clear();
+        unicode.at.clear();
+        for (k, t) in tokens.iter().enumerate() {
             let word = text.get(t.start..t.end).unwrap_or("");
+            let (classes, ascii) = lex.classes_ascii(text.as_bytes(), t.start, t.end);
             let caps = match word.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 Some(_) => word.chars().next().is_some_and(char::is_uppercase),
                 None => false,
             };
-            let range = if word.is_ascii() && t.start >= base && t.end <= last.end {
-                (t.start - base, t.end - base)
+            let kind = match t.kind {
+                TokenKind::Word => flag::WORD,
+                TokenKind::Number => flag::NUMBER,
+                TokenKind::Punct => flag::PUNCT,
+                TokenKind::Handle => 0,
+            };
+            let caps = if caps { flag::CAPS } else { 0 };
+            p.texts.push(word);
+            if ascii {
+                p.lows.push(lower.get(t.start..t.end).unwrap_or(""));
+                p.flags.push(kind | caps | classes);
             } else {
-                let start = self.text.len();
+                let start = unicode.text.len();
                 for c in word.chars() {
                     match c {
-                        '’' | '‘' => self.text.push('\''),
-                        c => self.text.extend(c.to_lowercase()),
+                        '’' | '‘' => unicode.text.push('\''),
+                        c => unicode.text.extend(c.to_lowercase()),
                     }
                 }
-                (start, self.text.len())
-            };
-            // Sentences are far shorter than 4 GB; offsets past u32 would only make
-            // `lower` return "" (never a panic).
-            self.at.push((range.0 as u32, range.1 as u32));
-            self.caps.push(caps);
+                unicode.at.push((k, start, unicode.text.len()));
+                p.lows.push("");
+                p.flags.push(kind | caps);
+            }
         }
+        let unicode: &'d Unicode = unicode;
+        for &(k, a, b) in &unicode.at {
+            let low = unicode.text.get(a..b).unwrap_or("");
+            if let (Some(l), Some(f)) = (p.lows.get_mut(k), p.flags.get_mut(k)) {
+                *l = low;
+                *f |= lex.classes(low);
+            }
+        }
+        p
     }
 }
 
@@ -60,82 +104,80 @@ impl Lowered {
 pub(crate) struct View<'a, 't> {
     pub(crate) text: &'t str,
     toks: &'a [Token],
-    /// Each token's text (parallel to `toks`), sliced once per sentence.
+    /// Each token's text (parallel to `toks`), sliced once per document.
     texts: &'a [&'t str],
+    /// Each token's lowercase form (parallel to `toks`).
+    lows: &'a [&'a str],
+    /// Each token's [`flag`]s (parallel to `toks`).
+    flags: &'a [u32],
     pub(crate) lex: &'a Lexicons,
-    lowered: &'a Lowered,
     buf: &'a mut String,
     heading: bool,
     first: usize,
-    /// Tokens of a quantity phrase from the lexicon (parallel to `toks`).
-    taken: &'a [bool],
-    /// Tokens of any lexicon phrase (parallel to `toks`).
-    covered: &'a [bool],
-    /// Number words (parallel to `toks`).
-    numbers: &'a [bool],
 }
 
+/// The word lists of the rules below, looked up with the lexicons' (see
+/// [`Lexicons::new`]): a membership test is then a bit test.
+pub(crate) const RULE_WORDS: [(&[&str], u32); 4] = [
+    // Adverbs and particles that may stand between a modal and its verb.
+    (
+        &[
+            "not", "also", "never", "still", "already", "just", "then", "n't", "even", "be",
+            "have", "been", "soon", "now",
+        ],
+        class::FILLER,
+    ),
+    // Articles, possessives and prepositions: the next word is a noun or an adjective.
+    (
+        &[
+            "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+            "your", "of", "for", "with", "in", "on", "at", "from", "by", "any", "no", "every",
+            "each", "over", "about", "into", "under", "after", "before", "against", "without",
+            "during",
+        ],
+        class::DETERMINER,
+    ),
+    (&["if", "unless"], class::CONDITION),
+    (&["and", "but", "or", "so"], class::CONJUNCTION),
+];
+
 /// Adverbs and particles that may stand between a modal and its verb.
-fn is_filler(w: &str) -> bool {
-    w.len() > 3 && w.ends_with("ly")
-        || matches!(
-            w,
-            "not"
-                | "also"
-                | "never"
-                | "still"
-                | "already"
-                | "just"
-                | "then"
-                | "n't"
-                | "even"
-                | "be"
-                | "have"
-                | "been"
-                | "soon"
-                | "now"
-        )
+fn is_filler(w: &str, flags: u32) -> bool {
+    w.len() > 3 && w.ends_with("ly") || flags & class::FILLER != 0
 }
 
 impl<'a, 't> View<'a, 't> {
-    // The per-token flag slices come from buffers reused across the document.
+    /// The sentence of `toks` (with their texts, lowercase forms and flags).
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         text: &'t str,
         toks: &'a [Token],
         texts: &'a [&'t str],
+        lows: &'a [&'a str],
+        flags: &'a [u32],
         lex: &'a Lexicons,
-        lowered: &'a Lowered,
         buf: &'a mut String,
         heading: bool,
-        taken: &'a [bool],
-        covered: &'a [bool],
-        numbers: &'a [bool],
     ) -> View<'a, 't> {
-        let first = toks
-            .iter()
-            .position(|t| t.kind != TokenKind::Punct)
-            .unwrap_or(0);
+        let first = flags.iter().position(|f| f & flag::PUNCT == 0).unwrap_or(0);
         let mut v = View {
             text,
             toks,
             texts,
+            lows,
+            flags,
             lex,
-            lowered,
             buf,
             heading,
             first,
-            taken,
-            covered,
-            numbers,
         };
         if !v.heading {
             // A line with most words capitalised reads as a headline.
             let (mut words, mut caps) = (0, 0);
-            for i in 0..v.len() {
-                if v.is_word(i) && v.toks[i].end - v.toks[i].start > 3 {
+            for (t, f) in toks.iter().zip(flags) {
+                if f & flag::WORD != 0 && t.end - t.start > 3 {
                     words += 1;
-                    caps += usize::from(v.is_capitalized(i));
+                    caps += usize::from(f & flag::CAPS != 0);
                 }
             }
             v.heading = words >= 3 && caps * 4 >= words * 3;
@@ -143,6 +185,10 @@ impl<'a, 't> View<'a, 't> {
         v
     }
 
+    /// Token `i` has every bit of `bits`.
+    fn flagged(&self, i: usize, bits: u32) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bits == bits)
+    }
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
     }
@@ -154,24 +200,19 @@ impl<'a, 't> View<'a, 't> {
     }
     /// The token in lowercase, apostrophes straightened.
     pub(crate) fn lower(&self, i: usize) -> &'a str {
-        let lowered: &'a Lowered = self.lowered;
-        lowered
-            .at
-            .get(i)
-            .and_then(|&(a, b)| lowered.text.get(a as usize..b as usize))
-            .unwrap_or("")
+        self.lows.get(i).copied().unwrap_or("")
     }
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        i < self.len() && self.toks[i].kind == TokenKind::Word
+        self.flagged(i, flag::WORD)
     }
     pub(crate) fn is_number(&self, i: usize) -> bool {
-        i < self.len() && self.toks[i].kind == TokenKind::Number
+        self.flagged(i, flag::NUMBER)
     }
     pub(crate) fn is_punct(&self, i: usize) -> bool {
-        i < self.len() && self.toks[i].kind == TokenKind::Punct
+        self.flagged(i, flag::PUNCT)
     }
     pub(crate) fn is_capitalized(&self, i: usize) -> bool {
-        self.lowered.caps.get(i).copied().unwrap_or(false)
+        self.flagged(i, flag::CAPS)
     }
     pub(crate) fn first_token(&self) -> usize {
         self.first
@@ -180,10 +221,10 @@ impl<'a, 't> View<'a, 't> {
         self.heading
     }
     pub(crate) fn taken(&self, i: usize) -> bool {
-        self.taken.get(i).copied().unwrap_or(false)
+        self.flagged(i, flag::TAKEN)
     }
     pub(crate) fn covered(&self, i: usize) -> bool {
-        self.covered.get(i).copied().unwrap_or(false)
+        self.flagged(i, flag::COVERED)
     }
     /// No space between tokens `a` and `b`.
     pub(crate) fn glued(&self, a: usize, b: usize) -> bool {
@@ -196,40 +237,45 @@ impl<'a, 't> View<'a, 't> {
         self.text[self.toks[i].end..].chars().next()
     }
 
-    fn has(&mut self, set: fn(&Lexicons) -> &Words, i: usize) -> bool {
-        set(self.lex).has_lower(self.lower(i))
+    /// The grammatical person of the pronoun at `i` ([`super::lexicons::person`]).
+    pub(crate) fn person(&self, i: usize) -> Option<u8> {
+        let p = self
+            .flags
+            .get(i)
+            .map_or(0, |f| (f & class::PERSON) >> class::PERSON_SHIFT);
+        (p != 0).then_some(p as u8)
     }
     /// A number word (found by the lexicon pass over the document).
     pub(crate) fn in_numbers(&mut self, i: usize) -> bool {
-        self.numbers.get(i).copied().unwrap_or(false)
+        self.flagged(i, flag::NUMBER_WORD)
     }
     pub(crate) fn word_in_numbers(&mut self, w: &str) -> bool {
-        self.lex.numbers.has(w, self.buf)
+        self.lex.is_number_word(w, self.buf)
     }
     pub(crate) fn in_scales(&mut self, i: usize) -> bool {
-        self.has(|l| &l.scales, i)
+        self.flagged(i, class::SCALE)
     }
     pub(crate) fn in_approximators(&mut self, i: usize) -> bool {
-        self.has(|l| &l.approximators, i)
+        self.flagged(i, class::APPROXIMATOR)
     }
     pub(crate) fn in_months(&mut self, i: usize) -> bool {
         // Month names are capitalised; "may" and "march" in lowercase are words.
-        self.is_capitalized(i) && self.has(|l| &l.months, i)
+        self.flagged(i, flag::CAPS | class::MONTH)
     }
     pub(crate) fn in_name_nouns(&mut self, i: usize) -> bool {
-        self.has(|l| &l.name_nouns, i)
+        self.flagged(i, class::NAME_NOUN)
     }
     pub(crate) fn in_function_words(&mut self, i: usize) -> bool {
-        self.has(|l| &l.function_words, i)
+        self.flagged(i, class::FUNCTION_WORD)
     }
     pub(crate) fn in_clause_words(&mut self, i: usize) -> bool {
-        self.has(|l| &l.clause_words, i)
+        self.flagged(i, class::CLAUSE_WORD)
     }
     pub(crate) fn in_modals(&mut self, i: usize) -> bool {
-        self.has(|l| &l.modals, i)
+        self.flagged(i, class::MODAL)
     }
     pub(crate) fn in_auxiliaries(&mut self, i: usize) -> bool {
-        self.has(|l| &l.auxiliaries, i)
+        self.flagged(i, class::AUXILIARY)
     }
 
     /// The next token satisfies `f`.
@@ -292,7 +338,7 @@ impl<'a, 't> View<'a, 't> {
             }
             let w = self.lower(j);
             perfect |= w == "have";
-            if !is_filler(w) {
+            if !is_filler(w, self.flags.get(j).copied().unwrap_or(0)) {
                 return false;
             }
         }
@@ -302,45 +348,7 @@ impl<'a, 't> View<'a, 't> {
     /// The word right before `i` is an article, possessive or preposition: the word at
     /// `i` is used as a noun or an adjective ("the attack", "of paid leave").
     pub(crate) fn after_determiner(&mut self, i: usize) -> bool {
-        i > 0
-            && self.is_word(i - 1)
-            && matches!(
-                self.lower(i - 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "of"
-                    | "for"
-                    | "with"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "from"
-                    | "by"
-                    | "any"
-                    | "no"
-                    | "every"
-                    | "each"
-                    | "over"
-                    | "about"
-                    | "into"
-                    | "under"
-                    | "after"
-                    | "before"
-                    | "against"
-                    | "without"
-                    | "during"
-            )
+        i > 0 && self.flagged(i - 1, flag::WORD | class::DETERMINER)
     }
 
     /// Token `i` stands in an "if"/"unless" clause (no punctuation between).
@@ -353,7 +361,7 @@ impl<'a, 't> View<'a, 't> {
             if self.is_punct(j) && !matches!(self.text(j), "'" | "’" | "-") {
                 return false;
             }
-            if self.is_word(j) && matches!(self.lower(j), "if" | "unless") {
+            if self.flagged(j, flag::WORD | class::CONDITION) {
                 return true;
             }
         }
@@ -396,8 +404,7 @@ impl<'a, 't> View<'a, 't> {
         while b > to && (self.in_function_words(b - 1) || self.is_punct(b - 1)) {
             b -= 1;
         }
-        while a < from && (self.is_punct(a) || matches!(self.lower(a), "and" | "but" | "or" | "so"))
-        {
+        while a < from && (self.is_punct(a) || self.flagged(a, class::CONJUNCTION)) {
             a += 1;
         }
         (a, b)
