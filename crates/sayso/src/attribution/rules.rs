@@ -416,6 +416,11 @@ fn tail_cue(
         return None;
     }
     if c.at == j {
+        // "…,” telling reporters …": a participle shares its clause's subject; what
+        // follows it is an addressee or an object.
+        if doc.low(c.at).ends_with("ing") {
+            return Some((ci, unit_subject(doc, unit, c.at)));
+        }
         // Inverted: the source follows the cue.
         let src = sources::right(doc, c.at + c.len, unit.b);
         return Some((ci, src));
@@ -463,9 +468,19 @@ fn lead_cue(
     {
         return None;
     }
+    // "…, telling the crowd, “…”", "…, but told his supporters, “…”": after a told-verb
+    // or a participle stands the addressee; the source is the clause's subject.
+    let shared = doc.has(c.at, class::TELL) || doc.low(c.at).ends_with("ing");
     let src = sources::left(doc, unit.a, c.at)
+        .filter(|l| !(shared && l.b == c.at && c.at > unit.a && doc.is_punct(c.at - 1, ",")))
         .map(|l| (l.a, l.b))
-        .or_else(|| sources::right(doc, end, q.open));
+        .or_else(|| {
+            if shared {
+                unit_subject(doc, unit, c.at)
+            } else {
+                sources::right(doc, end, q.open)
+            }
+        });
     src.map(|s| (ci, Some(s)))
 }
 
@@ -555,51 +570,11 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             && (source.is_none() || doc.is_punct(c.at - 1, ",") || doc.has(c.at - 1, class::PREP))
     {
         let phrase = source;
-        source = earlier.last().and_then(|r| r.source).or_else(|| {
-            let mut s = unit.a;
-            while s < c.at && doc.has(s, class::LEAD) {
-                s += 1;
-            }
-            // "During a speech on Monday, Trump …, saying …": the subject follows the
-            // opening phrase.
-            // "A month ago, Trump …": so does a time phrase.
-            let opening = doc.has(s, class::PREP | class::SUB)
-                || (s..c.at.min(s + 6))
-                    .find(|&k| doc.is_punct(k, ","))
-                    .is_some_and(|comma| {
-                        (s..comma).any(|k| doc.has(k, class::TIME) || doc.low(k) == "ago")
-                    });
-            if opening {
-                if let Some(k) = (s..c.at.min(s + 20)).find(|&k| doc.is_punct(k, ",")) {
-                    s = k + 1;
-                }
-            }
-            sources::right(doc, s, c.at)
-                .map(|(a, b)| {
-                    // The subject ends at its verb ("two writers implored …").
-                    let verb = (a + 1..b).find(|&k| {
-                        doc.is_lower_word(k)
-                            && doc.low(k).len() > 4
-                            && doc.low(k).ends_with("ed")
-                            && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
-                    });
-                    (a, verb.unwrap_or(b))
-                })
-                .filter(|&(a, b)| {
-                    (a..b).any(|k| {
-                        doc.is_cap(k)
-                            || doc.has(
-                                k,
-                                class::PERSON
-                                    | class::PLURAL
-                                    | class::FIRST
-                                    | class::ROLE
-                                    | class::GROUP
-                                    | class::ORG,
-                            )
-                    })
-                })
-        });
+        source = earlier
+            .last()
+            .and_then(|r| r.source)
+            .or_else(|| fronted_subject(doc, unit, c))
+            .or_else(|| unit_subject(doc, unit, c.at));
         if by_ing && source.is_none() {
             source = phrase;
         }
@@ -888,6 +863,98 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     }
     let content = trim_content(doc, p, end)?;
     Some(make(doc, unit, content, Some(source), c, via))
+}
+
+/// A participle: a capitalised "-ing" word that opens a fronted clause ("Speaking in
+/// Ohio, Trump …").
+fn participle(doc: &Doc, k: usize) -> bool {
+    let l = doc.low(k);
+    l.len() > 5 && l.ends_with("ing") && !doc.has(k, class::ROLE | class::ORG | class::GROUP)
+}
+
+/// The subject of the unit's main clause, for a cue that shares it ("Speaking in Ohio,
+/// Trump attacked Bush, calling him …"): after a dateline and fronted adverbial phrases.
+fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
+    let lead = |mut s: usize| {
+        while s < cue && doc.has(s, class::LEAD) {
+            s += 1;
+        }
+        s
+    };
+    let mut s = lead(unit.a);
+    // "WASHINGTON (AP) —", "Washington (AFP) –": a dateline.
+    if let Some(d) = (s..(s + 6).min(cue)).find(|&k| doc.is_dash(k)) {
+        if d > s && (s..d).all(|k| doc.is_cap(k) || !doc.is_word(k)) {
+            s = lead(d + 1);
+        }
+    }
+    // "During a speech on Monday, Trump …", "A month ago, Trump …", "Back in 1999, …".
+    for _ in 0..3 {
+        let Some(comma) = (s..cue.min(s + 20)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+        else {
+            break;
+        };
+        let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
+            || participle(doc, s)
+            || comma <= s + 6 && (s..comma).any(|k| {
+                doc.has(k, class::TIME)
+                    || matches!(doc.low(k), "ago" | "months" | "years" | "weeks" | "days")
+                    || (doc.toks[k].kind == crate::tokens::TokenKind::Number
+                        && doc.word(k).len() == 4)
+            });
+        if !opening {
+            break;
+        }
+        s = lead(comma + 1);
+    }
+    subject_at(doc, s, cue)
+}
+
+/// The subject phrase at `s`, ending at its verb ("two writers implored …"), when it
+/// names someone.
+fn subject_at(doc: &Doc, s: usize, to: usize) -> Option<(usize, usize)> {
+    sources::right(doc, s, to)
+        .map(|(a, b)| {
+            let verb = (a + 1..b).find(|&k| {
+                doc.is_lower_word(k)
+                    && doc.low(k).len() > 4
+                    && doc.low(k).ends_with("ed")
+                    && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
+            });
+            (a, verb.unwrap_or(b))
+        })
+        .filter(|&(a, b)| {
+            (a..b).any(|k| {
+                doc.is_cap(k)
+                    || doc.has(
+                        k,
+                        class::PERSON
+                            | class::PLURAL
+                            | class::FIRST
+                            | class::ROLE
+                            | class::GROUP
+                            | class::ORG,
+                    )
+            })
+        })
+}
+
+/// "While saying that …, he continued", "In addition to stating …, Clinton vowed": a
+/// participle in a fronted phrase shares the subject after the phrase.
+fn fronted_subject(doc: &Doc, unit: &Unit, c: &Cue) -> Option<(usize, usize)> {
+    let mut s = unit.a;
+    while s < c.at && doc.has(s, class::LEAD) {
+        s += 1;
+    }
+    if c.at > s + 4
+        || !doc.has(s, class::PREP | class::SUB | class::OPENER)
+        || (s..c.at).any(|k| !doc.is_word(k))
+    {
+        return None;
+    }
+    let comma = (c.at + c.len..(c.at + WINDOW).min(unit.b))
+        .find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))?;
+    subject_at(doc, comma + 1, unit.b)
 }
 
 /// "Asked whether he would run, Smith said …", "X was asked by host Y why …": the
