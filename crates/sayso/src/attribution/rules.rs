@@ -168,7 +168,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                         out.push(Raw {
                             content,
                             kind: AttributionKind::Direct,
-                            source: if same_para { prev.source } else { None },
+                            // The mention that named the speaker stays the source,
+                            // even a paragraph back; the cue does not carry over.
+                            source: prev.source,
                             cue: if same_para { prev.cue } else { None },
                             channel: prev.channel.clone(),
                             via: prev.via,
