@@ -898,7 +898,7 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
         };
         let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
             || participle(doc, s)
-            || comma <= s + 6 && (s..comma).any(|k| {
+            || comma < s + 6 && (s..comma).any(|k| {
                 doc.has(k, class::TIME)
                     || matches!(doc.low(k), "ago" | "months" | "years" | "weeks" | "days")
                     || (doc.toks[k].kind == crate::tokens::TokenKind::Number
