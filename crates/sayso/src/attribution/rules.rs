@@ -428,6 +428,12 @@ fn tail_cue(
         return Some((ci, src));
     }
     let l = sources::left(doc, j, c.at)?;
+    // "“It is not true.” He said Clinton would …": a quotation that ends its sentence is
+    // not the content of a cue that opens a new one with its own clause.
+    let closed = q.after >= 2 && matches!(doc.word(q.after - 2), "." | "!" | "?");
+    if closed && doc.is_cap(j) && is_clause(doc, c.at + c.len, unit.b) {
+        return None;
+    }
     // The name phrase fills the gap: "…,” Kremlin aide Yuri Ushakov said", and the
     // sentence ends soon after the cue.
     let ok = l.a == j
