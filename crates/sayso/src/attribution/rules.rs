@@ -897,22 +897,35 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
         }
     }
     // "During a speech on Monday, Trump …", "A month ago, Trump …", "Back in 1999, …".
+    let mut fronted = false;
     for _ in 0..3 {
         let Some(comma) = (s..cue.min(s + 20)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
         else {
             break;
         };
+        // A participle's phrase has no finite verb ("Speaking at a rally,"); a name may
+        // end in "-ing" too ("Ebeling smiled,").
+        let verbless = || {
+            (s + 1..comma).all(|k| {
+                !(doc.is_lower_word(k)
+                    && (doc.has(k, class::AUX | class::PAST | class::CUE)
+                        || doc.low(k).len() > 4 && doc.low(k).ends_with("ed")))
+            })
+        };
         let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
-            || participle(doc, s)
+            || participle(doc, s) && verbless()
             || comma < s + 6 && (s..comma).any(|k| {
                 doc.has(k, class::TIME)
                     || matches!(doc.low(k), "ago" | "months" | "years" | "weeks" | "days")
                     || (doc.toks[k].kind == crate::tokens::TokenKind::Number
                         && doc.word(k).len() == 4)
             });
-        if !opening {
+        // "In Salem, New Hampshire, Trump …": the state after a fronted place.
+        let place = fronted && comma <= s + 3 && (s..comma).all(|k| doc.is_cap(k));
+        if !(opening || place) {
             break;
         }
+        fronted = true;
         s = lead(comma + 1);
     }
     subject_at(doc, s, cue)
@@ -925,8 +938,8 @@ fn subject_at(doc: &Doc, s: usize, to: usize) -> Option<(usize, usize)> {
         .map(|(a, b)| {
             let verb = (a + 1..b).find(|&k| {
                 doc.is_lower_word(k)
-                    && doc.low(k).len() > 4
-                    && doc.low(k).ends_with("ed")
+                    && (doc.low(k).len() > 4 && doc.low(k).ends_with("ed")
+                        || doc.has(k, class::PAST))
                     && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
             });
             (a, verb.unwrap_or(b))
