@@ -1047,3 +1047,79 @@ fn by_saying_takes_the_subject_of_the_sentence() {
         [("Axelrod", "telling", "she had been an able opponent")]
     );
 }
+
+/// The source text of the attribution whose cue is `cue`.
+fn source_of<'d>(doc: &'d Document<'_>, cue: &str) -> &'d str {
+    let t = triples(doc);
+    t.iter()
+        .find(|x| x.1 == cue)
+        .unwrap_or_else(|| panic!("no cue {cue}: {t:#?}"))
+        .0
+}
+
+#[test]
+fn a_participle_after_a_fronted_phrase_takes_the_main_subject() {
+    let doc = analyze(
+        "Speaking at a school in Dayton, Ohio, Mayor Ines Calder defended the budget, \
+         saying the new library would open in May.",
+    );
+    check_spans(&doc);
+    assert_eq!(source_of(&doc, "saying"), "Mayor Ines Calder");
+    let doc = analyze(
+        "For months, the union has stayed out of the dispute, arguing that the talks \
+         were a matter for the council.",
+    );
+    assert_eq!(source_of(&doc, "arguing"), "the union");
+    let doc = analyze(
+        "GLASGOW (Reuters) - Minister Tom Briar rejected the plan on Monday, saying it \
+         would cost too much.",
+    );
+    assert_eq!(source_of(&doc, "saying"), "Minister Tom Briar");
+}
+
+#[test]
+fn a_participle_in_a_fronted_phrase_takes_the_subject_after_it() {
+    let doc = analyze(
+        "While saying that she respects the court, Judge Mara Olsen criticised the ruling.",
+    );
+    assert_eq!(source_of(&doc, "saying"), "Judge Mara Olsen");
+}
+
+#[test]
+fn a_name_ending_in_ing_is_no_participle() {
+    let doc = analyze("Ebeling smiled, and said their views had changed during the war.");
+    assert_eq!(source_of(&doc, "said"), "Ebeling");
+}
+
+#[test]
+fn the_addressee_of_telling_is_not_the_source() {
+    let doc = analyze(
+        "Kovalenko seemed ready to joke about it, telling the crowd, “Some people get \
+         carried away.”",
+    );
+    assert_eq!(source_of(&doc, "telling"), "Kovalenko");
+    let doc = analyze("The senator praised the plan as “bold,” telling reporters it would pass.");
+    assert_eq!(source_of(&doc, "telling"), "The senator");
+}
+
+#[test]
+fn a_parenthetical_with_commas_keeps_the_name_before_it() {
+    let doc = analyze(
+        "Rosa Lind, who lost her home in Aurora, Colorado, in 2012, said the fund had \
+         helped her.",
+    );
+    assert_eq!(source_of(&doc, "said"), "Rosa Lind");
+    let doc = analyze("Walter Benz, 58, who lives outside Duluth, says he will vote.");
+    assert_eq!(source_of(&doc, "says"), "Walter Benz");
+}
+
+#[test]
+fn a_closed_quotation_is_not_the_content_of_a_new_sentence() {
+    let doc = analyze("Lind shouted: “It is not true.” He said the fund would close in May.");
+    let t = triples(&doc);
+    assert!(
+        t.iter()
+            .any(|x| x.1 == "said" && x.2 == "the fund would close in May"),
+        "{t:#?}"
+    );
+}
