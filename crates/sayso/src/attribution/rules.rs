@@ -479,8 +479,17 @@ fn lead_cue(
     // "…, telling the crowd, “…”", "…, but told his supporters, “…”": after a told-verb
     // or a participle stands the addressee; the source is the clause's subject.
     let shared = doc.has(c.at, class::TELL) || doc.low(c.at).ends_with("ing");
+    // "began by saying", "went on to say", "…, saying": the phrase before a participle
+    // is no subject unless it names someone right before it.
     let src = sources::left(doc, unit.a, c.at)
-        .filter(|l| !(shared && l.b == c.at && c.at > unit.a && doc.is_punct(c.at - 1, ",")))
+        .filter(|l| {
+            !(shared
+                && (c.at > unit.a
+                    && (doc.is_punct(c.at - 1, ",")
+                        || doc.has(c.at - 1, class::PREP | class::OPENER))
+                    || doc.is_lower_word(l.a)
+                        && !doc.has(l.a, class::DET | class::SUBJ | class::PERSON)))
+        })
         .map(|l| (l.a, l.b))
         .or_else(|| {
             if shared {
@@ -947,6 +956,7 @@ fn subject_at(doc: &Doc, s: usize, to: usize) -> Option<(usize, usize)> {
         .filter(|&(a, b)| {
             (a..b).any(|k| {
                 doc.is_cap(k)
+                    || doc.has(k, class::SUBJ) && doc.low(k) != "there"
                     || doc.has(
                         k,
                         class::PERSON
