@@ -571,6 +571,32 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             }
         }
     }
+    // "issued a statement saying …", "went on to say …", "was prompted to say …", "on
+    // Monday announced …": the phrase before the cue is an object, a verb's tail or a
+    // time, not who spoke; the clause's subject is.
+    // A base form after "to" or a modal ("wants to ask", "would say") reports nothing.
+    let finite = {
+        let w = doc.low(c.at);
+        w.ends_with('s') || w.ends_with('d') || w.ends_with("ing") || matches!(w, "told" | "wrote")
+    };
+    if let Some((a, b)) = source.filter(|_| finite) {
+        let verbish = |k: usize| {
+            doc.is_lower_word(k)
+                && (doc.has(k, class::PREP | class::OPENER | class::SKIP | class::AUX | class::PAST)
+                    || doc.low(k).len() > 4 && doc.low(k).ends_with("ed"))
+        };
+        let junk = verbish(a)
+            || doc.is_lower_word(b - 1) && doc.has(b - 1, class::PREP | class::OPENER)
+            || b == a + 1 && doc.has(a, class::TIME)
+            || doc.low(c.at).ends_with("ing")
+                && (a..b).any(|k| doc.has(k, class::CHANNEL) && doc.is_lower_word(k))
+                && !doc.is_cap(a);
+        if junk {
+            if let Some(subject) = unit_subject(doc, unit, c.at).filter(|&(sa, _)| sa < a) {
+                source = Some(subject);
+            }
+        }
+    }
     let mut via = None;
     // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
     // the source of its sentence: the last one found, else the unit's subject.
@@ -925,7 +951,10 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
             || participle(doc, s) && verbless()
             || comma < s + 6 && (s..comma).any(|k| {
                 doc.has(k, class::TIME)
-                    || matches!(doc.low(k), "ago" | "months" | "years" | "weeks" | "days")
+                    || matches!(
+                        doc.low(k),
+                        "ago" | "later" | "earlier" | "minutes" | "hours" | "months" | "years" | "weeks" | "days"
+                    )
                     || (doc.toks[k].kind == crate::tokens::TokenKind::Number
                         && doc.word(k).len() == 4)
             });
