@@ -1305,6 +1305,8 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
                 .all(|k| !(doc.has(k, class::AUX | class::CUE) && doc.is_lower_word(k)))
             && (doc.has(p + 1, class::DET)
                 || doc.is_cap(p + 1)
+                // "… told Fox in an interview, taped Saturday."
+                || doc.is_lower_word(p + 1) && (n.ends_with("ed") || doc.has(p + 1, class::PAST))
                 // "… wrote in a September 16, 2012 email."
                 || doc.toks.get(p + 1).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number))
         {
