@@ -1123,3 +1123,23 @@ fn a_closed_quotation_is_not_the_content_of_a_new_sentence() {
         "{t:#?}"
     );
 }
+
+#[test]
+fn with_and_a_participle_names_its_own_subject() {
+    let doc = analyze(
+        "The mayor has improved her standing, with 40 percent of residents saying they \
+         trust her.",
+    );
+    assert_eq!(source_of(&doc, "saying"), "40 percent of residents");
+}
+
+#[test]
+fn a_statement_saying_is_one_attribution_of_the_subject() {
+    let doc = analyze(
+        "Shortly after the ruling, the league issued a statement saying that the season \
+         would go on.",
+    );
+    let t = triples(&doc);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(t[0], ("the league", "saying", "the season would go on"));
+}

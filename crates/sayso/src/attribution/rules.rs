@@ -606,7 +606,28 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     // "Axelrod extended an olive branch by telling …": the phrase before "by" is a
     // clause, not the source; keep it only when no subject is found.
     let by_ing = doc.low(c.at).ends_with("ing") && c.at > unit.a && doc.low(c.at - 1) == "by";
-    if coordinated
+    // "with polls showing …", "with 30 percent of voters saying …": an absolute
+    // construction; the phrase after "with" is the participle's subject.
+    let with_subject = if doc.low(c.at).ends_with("ing") {
+        (c.at.saturating_sub(12).max(unit.a)..c.at)
+            .rev()
+            .take_while(|&k| {
+                !doc.inside_quote(k)
+                    && !matches!(doc.word(k), "," | ";" | ":" | "(" | ")")
+                    && !doc.is_dash(k)
+                    && !(doc.is_lower_word(k)
+                        && doc.has(k, class::AUX | class::PAST | class::CUE | class::BOUNDARY))
+            })
+            .find(|&k| doc.low(k) == "with" && doc.is_lower_word(k))
+            .filter(|&k| k + 1 < c.at)
+            .map(|k| (k + 1, c.at))
+            .filter(|&r| plausible_source(doc, r, c))
+    } else {
+        None
+    };
+    if let Some(w) = with_subject {
+        source = Some(w);
+    } else if coordinated
         || by_ing
         || doc.low(c.at).ends_with("ing")
             && c.at > unit.a
@@ -904,6 +925,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         r.kind = AttributionKind::Direct;
         return Some(r);
     }
+    // "issued a statement saying that …": the participle reports the clause itself.
+    if doc.is_lower_word(p) && doc.has(p, class::CUE) && doc.low(p).ends_with("ing") {
+        return None;
+    }
     let content = trim_content(doc, p, end)?;
     Some(make(doc, unit, content, Some(source), c, via))
 }
@@ -947,7 +972,11 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
                         || doc.low(k).len() > 4 && doc.low(k).ends_with("ed")))
             })
         };
+        // "Shortly after the vote,", "Soon after …,": an adverb before a preposition.
+        let adverb = doc.has(s + 1, class::PREP | class::SUB | class::OPENER)
+            && (doc.low(s).ends_with("ly") || matches!(doc.low(s), "soon" | "just" | "right" | "long"));
         let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
+            || adverb
             || participle(doc, s) && verbless()
             || comma < s + 6 && (s..comma).any(|k| {
                 doc.has(k, class::TIME)
