@@ -1143,3 +1143,13 @@ fn a_statement_saying_is_one_attribution_of_the_subject() {
     assert_eq!(t.len(), 1, "{t:#?}");
     assert_eq!(t[0], ("the league", "saying", "the season would go on"));
 }
+
+#[test]
+fn according_to_after_a_colon_opens_its_clause() {
+    let doc = analyze("It has not gone unnoticed: According to recent polls, Lind holds a small lead.");
+    let t = triples(&doc);
+    assert!(
+        t.contains(&("recent polls", "According to", "Lind holds a small lead")),
+        "{t:#?}"
+    );
+}

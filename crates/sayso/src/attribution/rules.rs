@@ -1558,7 +1558,12 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
             after = vb;
         }
     }
-    let lead = (unit.a..i).all(|k| doc.has(k, class::LEAD) || !doc.is_word(k));
+    // "…: According to recent polls, Trump holds …": a capitalised "According" after a
+    // colon or dash opens its own clause.
+    let lead = (unit.a..i).all(|k| doc.has(k, class::LEAD) || !doc.is_word(k))
+        || (i > unit.a
+            && doc.is_cap(i)
+            && (doc.is_punct(i - 1, ":") || doc.is_punct(i - 1, ";") || doc.is_dash(i - 1)));
     let content = if lead {
         trim_content(doc, after, clause_end(doc, unit, after + 1, false))
     } else {
