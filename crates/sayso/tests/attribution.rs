@@ -1153,3 +1153,13 @@ fn according_to_after_a_colon_opens_its_clause() {
         "{t:#?}"
     );
 }
+
+#[test]
+fn a_participle_label_before_a_headline_colon_names_no_one() {
+    let doc = analyze("Revealed: The Mayor Quits After The Budget Vote\n\nThe council met on Monday.");
+    assert!(
+        doc.attributions().iter().all(|a| a.cue.map(|c| c.as_str()) != Some(":")),
+        "{:#?}",
+        doc.attributions()
+    );
+}

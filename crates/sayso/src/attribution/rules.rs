@@ -198,8 +198,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
             if let Some(colon) =
                 (unit.a + 1..(unit.a + 6).min(unit.b)).find(|&k| doc.is_punct(k, ":"))
             {
+                // "Breaking: …", "Revealed: …", "Contributing: …": a participle labels
+                // the line; it names no one.
+                let label = |(_, b): (usize, usize)| {
+                    let l = doc.low(b - 1);
+                    l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed"))
+                };
                 if let (Some(src), Some(content)) = (
-                    colon_source(doc, unit, colon + 1),
+                    colon_source(doc, unit, colon + 1).filter(|&r| !label(r)),
                     trim_content(doc, colon + 1, unit.b),
                 ) {
                     if doc.quote_opening(colon + 1).is_none() {
