@@ -103,7 +103,10 @@ fn new_paragraph_quote_continues_the_speaker() {
     assert_eq!(atts[1].content.as_str(), "The rest is up to them.");
     // The source is the mention that named the speaker, in the previous paragraph.
     assert!(atts[1].cue.is_none());
-    assert_eq!(atts[1].source.map(|s| s.as_str()), atts[0].source.map(|s| s.as_str()));
+    assert_eq!(
+        atts[1].source.map(|s| s.as_str()),
+        atts[0].source.map(|s| s.as_str())
+    );
     assert_eq!(atts[1].speaker.as_deref(), Some("Olena Kovalenko"));
     assert_eq!(atts[1].entity, atts[0].entity);
     assert_eq!(atts[1].channel.as_deref(), Some("Telegram"));
@@ -1146,7 +1149,8 @@ fn a_statement_saying_is_one_attribution_of_the_subject() {
 
 #[test]
 fn according_to_after_a_colon_opens_its_clause() {
-    let doc = analyze("It has not gone unnoticed: According to recent polls, Lind holds a small lead.");
+    let doc =
+        analyze("It has not gone unnoticed: According to recent polls, Lind holds a small lead.");
     let t = triples(&doc);
     assert!(
         t.contains(&("recent polls", "According to", "Lind holds a small lead")),
@@ -1156,9 +1160,12 @@ fn according_to_after_a_colon_opens_its_clause() {
 
 #[test]
 fn a_participle_label_before_a_headline_colon_names_no_one() {
-    let doc = analyze("Revealed: The Mayor Quits After The Budget Vote\n\nThe council met on Monday.");
+    let doc =
+        analyze("Revealed: The Mayor Quits After The Budget Vote\n\nThe council met on Monday.");
     assert!(
-        doc.attributions().iter().all(|a| a.cue.map(|c| c.as_str()) != Some(":")),
+        doc.attributions()
+            .iter()
+            .all(|a| a.cue.map(|c| c.as_str()) != Some(":")),
         "{:#?}",
         doc.attributions()
     );

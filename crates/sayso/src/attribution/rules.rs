@@ -588,8 +588,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     if let Some((a, b)) = source.filter(|_| finite) {
         let verbish = |k: usize| {
             doc.is_lower_word(k)
-                && (doc.has(k, class::PREP | class::OPENER | class::SKIP | class::AUX | class::PAST)
-                    || doc.low(k).len() > 4 && doc.low(k).ends_with("ed"))
+                && (doc.has(
+                    k,
+                    class::PREP | class::OPENER | class::SKIP | class::AUX | class::PAST,
+                ) || doc.low(k).len() > 4 && doc.low(k).ends_with("ed"))
         };
         let junk = verbish(a)
             || doc.is_lower_word(b - 1) && doc.has(b - 1, class::PREP | class::OPENER)
@@ -618,11 +620,12 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         (c.at.saturating_sub(12).max(unit.a)..c.at)
             .rev()
             .take_while(|&k| {
-                !doc.inside_quote(k)
-                    && !matches!(doc.word(k), "," | ";" | ":" | "(" | ")")
-                    && !doc.is_dash(k)
-                    && !(doc.is_lower_word(k)
-                        && doc.has(k, class::AUX | class::PAST | class::CUE | class::BOUNDARY))
+                let stop = doc.inside_quote(k)
+                    || matches!(doc.word(k), "," | ";" | ":" | "(" | ")")
+                    || doc.is_dash(k)
+                    || doc.is_lower_word(k)
+                        && doc.has(k, class::AUX | class::PAST | class::CUE | class::BOUNDARY);
+                !stop
             })
             .find(|&k| doc.low(k) == "with" && doc.is_lower_word(k))
             .filter(|&k| k + 1 < c.at)
@@ -965,7 +968,8 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
     // "During a speech on Monday, Trump …", "A month ago, Trump …", "Back in 1999, …".
     let mut fronted = false;
     for _ in 0..3 {
-        let Some(comma) = (s..cue.min(s + 20)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+        let Some(comma) =
+            (s..cue.min(s + 20)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
         else {
             break;
         };
@@ -980,19 +984,29 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
         };
         // "Shortly after the vote,", "Soon after …,": an adverb before a preposition.
         let adverb = doc.has(s + 1, class::PREP | class::SUB | class::OPENER)
-            && (doc.low(s).ends_with("ly") || matches!(doc.low(s), "soon" | "just" | "right" | "long"));
+            && (doc.low(s).ends_with("ly")
+                || matches!(doc.low(s), "soon" | "just" | "right" | "long"));
         let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
             || adverb
             || participle(doc, s) && verbless()
-            || comma < s + 6 && (s..comma).any(|k| {
-                doc.has(k, class::TIME)
-                    || matches!(
-                        doc.low(k),
-                        "ago" | "later" | "earlier" | "minutes" | "hours" | "months" | "years" | "weeks" | "days"
-                    )
-                    || (doc.toks[k].kind == crate::tokens::TokenKind::Number
-                        && doc.word(k).len() == 4)
-            });
+            || comma < s + 6
+                && (s..comma).any(|k| {
+                    doc.has(k, class::TIME)
+                        || matches!(
+                            doc.low(k),
+                            "ago"
+                                | "later"
+                                | "earlier"
+                                | "minutes"
+                                | "hours"
+                                | "months"
+                                | "years"
+                                | "weeks"
+                                | "days"
+                        )
+                        || (doc.toks[k].kind == crate::tokens::TokenKind::Number
+                            && doc.word(k).len() == 4)
+                });
         // "In Salem, New Hampshire, Trump …": the state after a fronted place.
         let place = fronted && comma <= s + 3 && (s..comma).all(|k| doc.is_cap(k));
         if !(opening || place) {

@@ -217,7 +217,11 @@ pub(crate) fn left(doc: &Doc, from: usize, cue: usize) -> Option<Left> {
         if let Some(c) = far {
             let (a, subordinate) = phrase_left(doc, from, c);
             if a < c && (doc.is_cap(a) || doc.has(a, class::DET)) {
-                return Some(Left { a, b: c, subordinate });
+                return Some(Left {
+                    a,
+                    b: c,
+                    subordinate,
+                });
             }
         }
         let (outer_start, subordinate) = phrase_left(doc, from, k);
