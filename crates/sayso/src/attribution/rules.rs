@@ -553,8 +553,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let before = sources::skip_left(doc, unit.a, c.at);
     let inverted = before > unit.a
         && doc.is_punct(before - 1, ",")
-        && sources::right(doc, cue_end, unit.b).is_some_and(|(_, b)| {
-            b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";")
+        && sources::right(doc, cue_end, unit.b).is_some_and(|(a, b)| {
+            // "…, X, R-Ky., said Tuesday.": a time after the cue is no inverted source.
+            (b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";"))
+                && !(a..b).all(|k| doc.has(k, class::TIME))
         });
     let left = if inverted {
         None
@@ -595,7 +597,13 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         };
         let junk = verbish(a)
             || doc.is_lower_word(b - 1) && doc.has(b - 1, class::PREP | class::OPENER)
-            || b == a + 1 && doc.has(a, class::TIME)
+            || (a..b).any(|k| doc.has(k, class::TIME))
+                && (a..b).all(|k| {
+                    doc.has(k, class::TIME)
+                        || doc.is_lower_word(k)
+                            && (doc.has(k, class::PREP | class::SKIP)
+                                || matches!(doc.low(k), "early" | "late" | "last" | "next"))
+                })
             || doc.low(c.at).ends_with("ing")
                 && (a..b).any(|k| doc.has(k, class::CHANNEL) && doc.is_lower_word(k))
                 && !doc.is_cap(a);
@@ -696,7 +704,8 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         if let Some(rest_end) = after_ok {
             let mut src = source;
             if left.is_none() {
-                src = sources::right(doc, cue_end, unit.b);
+                src = sources::right(doc, cue_end, unit.b)
+                    .filter(|&(a, b)| !(a..b).all(|k| doc.has(k, class::TIME)));
             }
             let src = src?;
             let cstart = content_start_left(doc, unit, tail_start - 1);
