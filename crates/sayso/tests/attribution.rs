@@ -1170,3 +1170,14 @@ fn a_participle_label_before_a_headline_colon_names_no_one() {
         doc.attributions()
     );
 }
+
+#[test]
+fn a_party_and_state_tag_stays_in_the_source() {
+    let doc = analyze("“The veto will fall,” Senator Ann Holt, R-Ky., said Tuesday.");
+    let a = only(&doc);
+    assert_eq!(
+        a.source.map(|s| s.as_str()),
+        Some("Senator Ann Holt, R-Ky.")
+    );
+    assert_eq!(a.content.as_str(), "The veto will fall");
+}
