@@ -1070,9 +1070,14 @@ fn fronted_subject(doc: &Doc, unit: &Unit, c: &Cue) -> Option<(usize, usize)> {
     {
         return None;
     }
+    // The comma may close a quotation: "After saying it was “so swollen,” she …".
     let comma = (c.at + c.len..(c.at + WINDOW).min(unit.b))
-        .find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))?;
-    subject_at(doc, comma + 1, unit.b)
+        .find(|&k| doc.is_punct(k, ",") && (!doc.inside_quote(k) || !doc.inside_quote(k + 2)))?;
+    let mut s = comma + 1;
+    while s < unit.b && !doc.is_word(s) {
+        s += 1;
+    }
+    subject_at(doc, s, unit.b)
 }
 
 /// "Asked whether he would run, Smith said …", "X was asked by host Y why …": the
