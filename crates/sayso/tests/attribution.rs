@@ -101,7 +101,12 @@ fn new_paragraph_quote_continues_the_speaker() {
     let atts = doc.attributions();
     assert_eq!(atts.len(), 2, "{atts:#?}");
     assert_eq!(atts[1].content.as_str(), "The rest is up to them.");
-    assert!(atts[1].cue.is_none() && atts[1].source.is_none());
+    // The source is the mention that named the speaker, in the previous paragraph.
+    assert!(atts[1].cue.is_none());
+    assert_eq!(
+        atts[1].source.map(|s| s.as_str()),
+        atts[0].source.map(|s| s.as_str())
+    );
     assert_eq!(atts[1].speaker.as_deref(), Some("Olena Kovalenko"));
     assert_eq!(atts[1].entity, atts[0].entity);
     assert_eq!(atts[1].channel.as_deref(), Some("Telegram"));
@@ -1044,4 +1049,135 @@ fn by_saying_takes_the_subject_of_the_sentence() {
         triples(&doc),
         [("Axelrod", "telling", "she had been an able opponent")]
     );
+}
+
+/// The source text of the attribution whose cue is `cue`.
+fn source_of<'d>(doc: &'d Document<'_>, cue: &str) -> &'d str {
+    let t = triples(doc);
+    t.iter()
+        .find(|x| x.1 == cue)
+        .unwrap_or_else(|| panic!("no cue {cue}: {t:#?}"))
+        .0
+}
+
+#[test]
+fn a_participle_after_a_fronted_phrase_takes_the_main_subject() {
+    let doc = analyze(
+        "Speaking at a school in Dayton, Ohio, Mayor Ines Calder defended the budget, \
+         saying the new library would open in May.",
+    );
+    check_spans(&doc);
+    assert_eq!(source_of(&doc, "saying"), "Mayor Ines Calder");
+    let doc = analyze(
+        "For months, the union has stayed out of the dispute, arguing that the talks \
+         were a matter for the council.",
+    );
+    assert_eq!(source_of(&doc, "arguing"), "the union");
+    let doc = analyze(
+        "GLASGOW (Reuters) - Minister Tom Briar rejected the plan on Monday, saying it \
+         would cost too much.",
+    );
+    assert_eq!(source_of(&doc, "saying"), "Minister Tom Briar");
+}
+
+#[test]
+fn a_participle_in_a_fronted_phrase_takes_the_subject_after_it() {
+    let doc = analyze(
+        "While saying that she respects the court, Judge Mara Olsen criticised the ruling.",
+    );
+    assert_eq!(source_of(&doc, "saying"), "Judge Mara Olsen");
+}
+
+#[test]
+fn a_name_ending_in_ing_is_no_participle() {
+    let doc = analyze("Ebeling smiled, and said their views had changed during the war.");
+    assert_eq!(source_of(&doc, "said"), "Ebeling");
+}
+
+#[test]
+fn the_addressee_of_telling_is_not_the_source() {
+    let doc = analyze(
+        "Kovalenko seemed ready to joke about it, telling the crowd, “Some people get \
+         carried away.”",
+    );
+    assert_eq!(source_of(&doc, "telling"), "Kovalenko");
+    let doc = analyze("The senator praised the plan as “bold,” telling reporters it would pass.");
+    assert_eq!(source_of(&doc, "telling"), "The senator");
+}
+
+#[test]
+fn a_parenthetical_with_commas_keeps_the_name_before_it() {
+    let doc = analyze(
+        "Rosa Lind, who lost her home in Aurora, Colorado, in 2012, said the fund had \
+         helped her.",
+    );
+    assert_eq!(source_of(&doc, "said"), "Rosa Lind");
+    let doc = analyze("Walter Benz, 58, who lives outside Duluth, says he will vote.");
+    assert_eq!(source_of(&doc, "says"), "Walter Benz");
+}
+
+#[test]
+fn a_closed_quotation_is_not_the_content_of_a_new_sentence() {
+    let doc = analyze("Lind shouted: “It is not true.” He said the fund would close in May.");
+    let t = triples(&doc);
+    assert!(
+        t.iter()
+            .any(|x| x.1 == "said" && x.2 == "the fund would close in May"),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn with_and_a_participle_names_its_own_subject() {
+    let doc = analyze(
+        "The mayor has improved her standing, with 40 percent of residents saying they \
+         trust her.",
+    );
+    assert_eq!(source_of(&doc, "saying"), "40 percent of residents");
+}
+
+#[test]
+fn a_statement_saying_is_one_attribution_of_the_subject() {
+    let doc = analyze(
+        "Shortly after the ruling, the league issued a statement saying that the season \
+         would go on.",
+    );
+    let t = triples(&doc);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(t[0], ("the league", "saying", "the season would go on"));
+}
+
+#[test]
+fn according_to_after_a_colon_opens_its_clause() {
+    let doc =
+        analyze("It has not gone unnoticed: According to recent polls, Lind holds a small lead.");
+    let t = triples(&doc);
+    assert!(
+        t.contains(&("recent polls", "According to", "Lind holds a small lead")),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn a_participle_label_before_a_headline_colon_names_no_one() {
+    let doc =
+        analyze("Revealed: The Mayor Quits After The Budget Vote\n\nThe council met on Monday.");
+    assert!(
+        doc.attributions()
+            .iter()
+            .all(|a| a.cue.map(|c| c.as_str()) != Some(":")),
+        "{:#?}",
+        doc.attributions()
+    );
+}
+
+#[test]
+fn a_party_and_state_tag_stays_in_the_source() {
+    let doc = analyze("“The veto will fall,” Senator Ann Holt, R-Ky., said Tuesday.");
+    let a = only(&doc);
+    assert_eq!(
+        a.source.map(|s| s.as_str()),
+        Some("Senator Ann Holt, R-Ky.")
+    );
+    assert_eq!(a.content.as_str(), "The veto will fall");
 }

@@ -139,6 +139,9 @@ const ABBREVIATIONS: &[&str] = &[
     "sr", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "sgt", "maj", "adm", "gov", "pres", "rev", "hon", "approx",
     "est", "dept", "mt", "ft", "rev", "messrs", "atty", "supt", "cmdr", "ave", "blvd",
+    // US state abbreviations that are no English word ("Sen. X, R-Ky., said").
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan", "ky", "md", "mass", "mich", "minn",
+    "mont", "neb", "nev", "okla", "tenn", "tex", "vt", "wis", "wyo",
 ];
 
 impl<'a, 't> Doc<'a, 't> {
@@ -345,7 +348,11 @@ impl<'a, 't> Doc<'a, 't> {
     /// Token `i` is an abbreviation or an initial whose period follows it ("Mr", "J").
     pub(crate) fn abbreviation(&self, i: usize) -> bool {
         let w = self.low(i);
-        ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && self.is_cap(i))
+        // "R-Ky.": a party tag before the state.
+        let tail = w.rsplit('-').next().unwrap_or(w);
+        ABBREVIATIONS.contains(&w)
+            || ABBREVIATIONS.contains(&tail)
+            || (w.chars().count() == 1 && self.is_cap(i))
     }
 
     fn ends_unit(&self, i: usize) -> bool {

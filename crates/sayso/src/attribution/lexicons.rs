@@ -41,6 +41,8 @@ pub(crate) mod class {
     pub(crate) const INF: u32 = 1 << 22;
     pub(crate) const WH: u32 = 1 << 23;
     pub(crate) const PAST: u32 = 1 << 24;
+    /// A preposition that opens a fronted adverbial phrase ("For months, …").
+    pub(crate) const OPENER: u32 = 1 << 25;
 
     pub(crate) fn named(name: &str) -> Option<u32> {
         Some(match name {
@@ -65,6 +67,7 @@ pub(crate) mod class {
             "inf" => INF,
             "wh" => WH,
             "past" => PAST,
+            "opener" => OPENER,
             _ => return None,
         })
     }

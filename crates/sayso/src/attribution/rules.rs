@@ -168,7 +168,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                         out.push(Raw {
                             content,
                             kind: AttributionKind::Direct,
-                            source: if same_para { prev.source } else { None },
+                            // The mention that named the speaker stays the source,
+                            // even a paragraph back; the cue does not carry over.
+                            source: prev.source,
                             cue: if same_para { prev.cue } else { None },
                             channel: prev.channel.clone(),
                             via: prev.via,
@@ -196,8 +198,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
             if let Some(colon) =
                 (unit.a + 1..(unit.a + 6).min(unit.b)).find(|&k| doc.is_punct(k, ":"))
             {
+                // "Breaking: …", "Revealed: …", "Contributing: …": a participle labels
+                // the line; it names no one.
+                let label = |(_, b): (usize, usize)| {
+                    let l = doc.low(b - 1);
+                    l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed"))
+                };
                 if let (Some(src), Some(content)) = (
-                    colon_source(doc, unit, colon + 1),
+                    colon_source(doc, unit, colon + 1).filter(|&r| !label(r)),
                     trim_content(doc, colon + 1, unit.b),
                 ) {
                     if doc.quote_opening(colon + 1).is_none() {
@@ -416,11 +424,22 @@ fn tail_cue(
         return None;
     }
     if c.at == j {
+        // "…,” telling reporters …": a participle shares its clause's subject; what
+        // follows it is an addressee or an object.
+        if doc.low(c.at).ends_with("ing") {
+            return Some((ci, unit_subject(doc, unit, c.at)));
+        }
         // Inverted: the source follows the cue.
         let src = sources::right(doc, c.at + c.len, unit.b);
         return Some((ci, src));
     }
     let l = sources::left(doc, j, c.at)?;
+    // "“It is not true.” He said Clinton would …": a quotation that ends its sentence is
+    // not the content of a cue that opens a new one with its own clause.
+    let closed = q.after >= 2 && matches!(doc.word(q.after - 2), "." | "!" | "?");
+    if closed && doc.is_cap(j) && is_clause(doc, c.at + c.len, unit.b) {
+        return None;
+    }
     // The name phrase fills the gap: "…,” Kremlin aide Yuri Ushakov said", and the
     // sentence ends soon after the cue.
     let ok = l.a == j
@@ -463,9 +482,28 @@ fn lead_cue(
     {
         return None;
     }
+    // "…, telling the crowd, “…”", "…, but told his supporters, “…”": after a told-verb
+    // or a participle stands the addressee; the source is the clause's subject.
+    let shared = doc.has(c.at, class::TELL) || doc.low(c.at).ends_with("ing");
+    // "began by saying", "went on to say", "…, saying": the phrase before a participle
+    // is no subject unless it names someone right before it.
     let src = sources::left(doc, unit.a, c.at)
+        .filter(|l| {
+            !(shared
+                && (c.at > unit.a
+                    && (doc.is_punct(c.at - 1, ",")
+                        || doc.has(c.at - 1, class::PREP | class::OPENER))
+                    || doc.is_lower_word(l.a)
+                        && !doc.has(l.a, class::DET | class::SUBJ | class::PERSON)))
+        })
         .map(|l| (l.a, l.b))
-        .or_else(|| sources::right(doc, end, q.open));
+        .or_else(|| {
+            if shared {
+                unit_subject(doc, unit, c.at)
+            } else {
+                sources::right(doc, end, q.open)
+            }
+        });
     src.map(|s| (ci, Some(s)))
 }
 
@@ -515,8 +553,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let before = sources::skip_left(doc, unit.a, c.at);
     let inverted = before > unit.a
         && doc.is_punct(before - 1, ",")
-        && sources::right(doc, cue_end, unit.b).is_some_and(|(_, b)| {
-            b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";")
+        && sources::right(doc, cue_end, unit.b).is_some_and(|(a, b)| {
+            // "…, X, R-Ky., said Tuesday.": a time after the cue is no inverted source.
+            (b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";"))
+                && !(a..b).all(|k| doc.has(k, class::TIME))
         });
     let left = if inverted {
         None
@@ -539,6 +579,40 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             }
         }
     }
+    // "issued a statement saying …", "went on to say …", "was prompted to say …", "on
+    // Monday announced …": the phrase before the cue is an object, a verb's tail or a
+    // time, not who spoke; the clause's subject is.
+    // A base form after "to" or a modal ("wants to ask", "would say") reports nothing.
+    let finite = {
+        let w = doc.low(c.at);
+        w.ends_with('s') || w.ends_with('d') || w.ends_with("ing") || matches!(w, "told" | "wrote")
+    };
+    if let Some((a, b)) = source.filter(|_| finite) {
+        let verbish = |k: usize| {
+            doc.is_lower_word(k)
+                && (doc.has(
+                    k,
+                    class::PREP | class::OPENER | class::SKIP | class::AUX | class::PAST,
+                ) || doc.low(k).len() > 4 && doc.low(k).ends_with("ed"))
+        };
+        let junk = verbish(a)
+            || doc.is_lower_word(b - 1) && doc.has(b - 1, class::PREP | class::OPENER)
+            || (a..b).any(|k| doc.has(k, class::TIME))
+                && (a..b).all(|k| {
+                    doc.has(k, class::TIME)
+                        || doc.is_lower_word(k)
+                            && (doc.has(k, class::PREP | class::SKIP)
+                                || matches!(doc.low(k), "early" | "late" | "last" | "next"))
+                })
+            || doc.low(c.at).ends_with("ing")
+                && (a..b).any(|k| doc.has(k, class::CHANNEL) && doc.is_lower_word(k))
+                && !doc.is_cap(a);
+        if junk {
+            if let Some(subject) = unit_subject(doc, unit, c.at).filter(|&(sa, _)| sa < a) {
+                source = Some(subject);
+            }
+        }
+    }
     let mut via = None;
     // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
     // the source of its sentence: the last one found, else the unit's subject.
@@ -548,58 +622,40 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     // "Axelrod extended an olive branch by telling …": the phrase before "by" is a
     // clause, not the source; keep it only when no subject is found.
     let by_ing = doc.low(c.at).ends_with("ing") && c.at > unit.a && doc.low(c.at - 1) == "by";
-    if coordinated
+    // "with polls showing …", "with 30 percent of voters saying …": an absolute
+    // construction; the phrase after "with" is the participle's subject.
+    let with_subject = if doc.low(c.at).ends_with("ing") {
+        (c.at.saturating_sub(12).max(unit.a)..c.at)
+            .rev()
+            .take_while(|&k| {
+                let stop = doc.inside_quote(k)
+                    || matches!(doc.word(k), "," | ";" | ":" | "(" | ")")
+                    || doc.is_dash(k)
+                    || doc.is_lower_word(k)
+                        && doc.has(k, class::AUX | class::PAST | class::CUE | class::BOUNDARY);
+                !stop
+            })
+            .find(|&k| doc.low(k) == "with" && doc.is_lower_word(k))
+            .filter(|&k| k + 1 < c.at)
+            .map(|k| (k + 1, c.at))
+            .filter(|&r| plausible_source(doc, r, c))
+    } else {
+        None
+    };
+    if let Some(w) = with_subject {
+        source = Some(w);
+    } else if coordinated
         || by_ing
         || doc.low(c.at).ends_with("ing")
             && c.at > unit.a
             && (source.is_none() || doc.is_punct(c.at - 1, ",") || doc.has(c.at - 1, class::PREP))
     {
         let phrase = source;
-        source = earlier.last().and_then(|r| r.source).or_else(|| {
-            let mut s = unit.a;
-            while s < c.at && doc.has(s, class::LEAD) {
-                s += 1;
-            }
-            // "During a speech on Monday, Trump …, saying …": the subject follows the
-            // opening phrase.
-            // "A month ago, Trump …": so does a time phrase.
-            let opening = doc.has(s, class::PREP | class::SUB)
-                || (s..c.at.min(s + 6))
-                    .find(|&k| doc.is_punct(k, ","))
-                    .is_some_and(|comma| {
-                        (s..comma).any(|k| doc.has(k, class::TIME) || doc.low(k) == "ago")
-                    });
-            if opening {
-                if let Some(k) = (s..c.at.min(s + 20)).find(|&k| doc.is_punct(k, ",")) {
-                    s = k + 1;
-                }
-            }
-            sources::right(doc, s, c.at)
-                .map(|(a, b)| {
-                    // The subject ends at its verb ("two writers implored …").
-                    let verb = (a + 1..b).find(|&k| {
-                        doc.is_lower_word(k)
-                            && doc.low(k).len() > 4
-                            && doc.low(k).ends_with("ed")
-                            && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
-                    });
-                    (a, verb.unwrap_or(b))
-                })
-                .filter(|&(a, b)| {
-                    (a..b).any(|k| {
-                        doc.is_cap(k)
-                            || doc.has(
-                                k,
-                                class::PERSON
-                                    | class::PLURAL
-                                    | class::FIRST
-                                    | class::ROLE
-                                    | class::GROUP
-                                    | class::ORG,
-                            )
-                    })
-                })
-        });
+        source = earlier
+            .last()
+            .and_then(|r| r.source)
+            .or_else(|| fronted_subject(doc, unit, c))
+            .or_else(|| unit_subject(doc, unit, c.at));
         if by_ing && source.is_none() {
             source = phrase;
         }
@@ -648,7 +704,8 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         if let Some(rest_end) = after_ok {
             let mut src = source;
             if left.is_none() {
-                src = sources::right(doc, cue_end, unit.b);
+                src = sources::right(doc, cue_end, unit.b)
+                    .filter(|&(a, b)| !(a..b).all(|k| doc.has(k, class::TIME)));
             }
             let src = src?;
             let cstart = content_start_left(doc, unit, tail_start - 1);
@@ -886,8 +943,141 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         r.kind = AttributionKind::Direct;
         return Some(r);
     }
+    // "issued a statement saying that …": the participle reports the clause itself.
+    if doc.is_lower_word(p) && doc.has(p, class::CUE) && doc.low(p).ends_with("ing") {
+        return None;
+    }
     let content = trim_content(doc, p, end)?;
     Some(make(doc, unit, content, Some(source), c, via))
+}
+
+/// A participle: a capitalised "-ing" word that opens a fronted clause ("Speaking in
+/// Ohio, Trump …").
+fn participle(doc: &Doc, k: usize) -> bool {
+    let l = doc.low(k);
+    l.len() > 5 && l.ends_with("ing") && !doc.has(k, class::ROLE | class::ORG | class::GROUP)
+}
+
+/// The subject of the unit's main clause, for a cue that shares it ("Speaking in Ohio,
+/// Trump attacked Bush, calling him …"): after a dateline and fronted adverbial phrases.
+fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
+    let lead = |mut s: usize| {
+        while s < cue && doc.has(s, class::LEAD) {
+            s += 1;
+        }
+        s
+    };
+    let mut s = lead(unit.a);
+    // "WASHINGTON (AP) —", "Washington (AFP) –": a dateline.
+    if let Some(d) = (s..(s + 6).min(cue)).find(|&k| doc.is_dash(k)) {
+        if d > s && (s..d).all(|k| doc.is_cap(k) || !doc.is_word(k)) {
+            s = lead(d + 1);
+        }
+    }
+    // "During a speech on Monday, Trump …", "A month ago, Trump …", "Back in 1999, …".
+    let mut fronted = false;
+    for _ in 0..3 {
+        let Some(comma) =
+            (s..cue.min(s + 20)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+        else {
+            break;
+        };
+        // A participle's phrase has no finite verb ("Speaking at a rally,"); a name may
+        // end in "-ing" too ("Ebeling smiled,").
+        let verbless = || {
+            (s + 1..comma).all(|k| {
+                !(doc.is_lower_word(k)
+                    && (doc.has(k, class::AUX | class::PAST | class::CUE)
+                        || doc.low(k).len() > 4 && doc.low(k).ends_with("ed")))
+            })
+        };
+        // "Shortly after the vote,", "Soon after …,": an adverb before a preposition.
+        let adverb = doc.has(s + 1, class::PREP | class::SUB | class::OPENER)
+            && (doc.low(s).ends_with("ly")
+                || matches!(doc.low(s), "soon" | "just" | "right" | "long"));
+        let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
+            || adverb
+            || participle(doc, s) && verbless()
+            || comma < s + 6
+                && (s..comma).any(|k| {
+                    doc.has(k, class::TIME)
+                        || matches!(
+                            doc.low(k),
+                            "ago"
+                                | "later"
+                                | "earlier"
+                                | "minutes"
+                                | "hours"
+                                | "months"
+                                | "years"
+                                | "weeks"
+                                | "days"
+                        )
+                        || (doc.toks[k].kind == crate::tokens::TokenKind::Number
+                            && doc.word(k).len() == 4)
+                });
+        // "In Salem, New Hampshire, Trump …": the state after a fronted place.
+        let place = fronted && comma <= s + 3 && (s..comma).all(|k| doc.is_cap(k));
+        if !(opening || place) {
+            break;
+        }
+        fronted = true;
+        s = lead(comma + 1);
+    }
+    subject_at(doc, s, cue)
+}
+
+/// The subject phrase at `s`, ending at its verb ("two writers implored …"), when it
+/// names someone.
+fn subject_at(doc: &Doc, s: usize, to: usize) -> Option<(usize, usize)> {
+    sources::right(doc, s, to)
+        .map(|(a, b)| {
+            let verb = (a + 1..b).find(|&k| {
+                doc.is_lower_word(k)
+                    && (doc.low(k).len() > 4 && doc.low(k).ends_with("ed")
+                        || doc.has(k, class::PAST))
+                    && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
+            });
+            (a, verb.unwrap_or(b))
+        })
+        .filter(|&(a, b)| {
+            (a..b).any(|k| {
+                doc.is_cap(k)
+                    || doc.has(k, class::SUBJ) && doc.low(k) != "there"
+                    || doc.has(
+                        k,
+                        class::PERSON
+                            | class::PLURAL
+                            | class::FIRST
+                            | class::ROLE
+                            | class::GROUP
+                            | class::ORG,
+                    )
+            })
+        })
+}
+
+/// "While saying that …, he continued", "In addition to stating …, Clinton vowed": a
+/// participle in a fronted phrase shares the subject after the phrase.
+fn fronted_subject(doc: &Doc, unit: &Unit, c: &Cue) -> Option<(usize, usize)> {
+    let mut s = unit.a;
+    while s < c.at && doc.has(s, class::LEAD) {
+        s += 1;
+    }
+    if c.at > s + 4
+        || !doc.has(s, class::PREP | class::SUB | class::OPENER)
+        || (s..c.at).any(|k| !doc.is_word(k))
+    {
+        return None;
+    }
+    // The comma may close a quotation: "After saying it was “so swollen,” she …".
+    let comma = (c.at + c.len..(c.at + WINDOW).min(unit.b))
+        .find(|&k| doc.is_punct(k, ",") && (!doc.inside_quote(k) || !doc.inside_quote(k + 2)))?;
+    let mut s = comma + 1;
+    while s < unit.b && !doc.is_word(s) {
+        s += 1;
+    }
+    subject_at(doc, s, unit.b)
 }
 
 /// "Asked whether he would run, Smith said …", "X was asked by host Y why …": the
@@ -1178,6 +1368,8 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
                 .all(|k| !(doc.has(k, class::AUX | class::CUE) && doc.is_lower_word(k)))
             && (doc.has(p + 1, class::DET)
                 || doc.is_cap(p + 1)
+                // "… told Fox in an interview, taped Saturday."
+                || doc.is_lower_word(p + 1) && (n.ends_with("ed") || doc.has(p + 1, class::PAST))
                 // "… wrote in a September 16, 2012 email."
                 || doc.toks.get(p + 1).is_some_and(|t| t.kind == crate::tokens::TokenKind::Number))
         {
@@ -1400,7 +1592,12 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
             after = vb;
         }
     }
-    let lead = (unit.a..i).all(|k| doc.has(k, class::LEAD) || !doc.is_word(k));
+    // "…: According to recent polls, Trump holds …": a capitalised "According" after a
+    // colon or dash opens its own clause.
+    let lead = (unit.a..i).all(|k| doc.has(k, class::LEAD) || !doc.is_word(k))
+        || (i > unit.a
+            && doc.is_cap(i)
+            && (doc.is_punct(i - 1, ":") || doc.is_punct(i - 1, ";") || doc.is_dash(i - 1)));
     let content = if lead {
         trim_content(doc, after, clause_end(doc, unit, after + 1, false))
     } else {

@@ -111,7 +111,14 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
         } else {
             match doc.toks[i].kind {
                 crate::tokens::TokenKind::Handle | crate::tokens::TokenKind::Number => true,
-                _ => matches!(w, "’" | "'" | "&" | "-" | "/"),
+                // "WASHINGTON (Reuters) - U.S. …": a spaced dash ends a dateline.
+                _ => {
+                    matches!(w, "’" | "'" | "&" | "-" | "/")
+                        && !(doc.is_dash(i) && i > from && {
+                            let d = doc.word(i - 1);
+                            d == ")" || d.len() > 2 && d.chars().all(|ch| ch.is_ascii_uppercase())
+                        })
+                }
             }
         };
         if !ok {
@@ -187,6 +194,35 @@ pub(crate) fn left(doc: &Doc, from: usize, cue: usize) -> Option<Left> {
         let inner_start = k + 1;
         if inner_start >= inner_end {
             return None;
+        }
+        // "Sandy Phillips, who lost her daughter in Aurora, Colorado, said", "Woodrow
+        // Benford, 58, who lives …, says": a parenthetical with commas inside; the name
+        // stands before the comma that opens it.
+        let opens = |c: usize| {
+            let w = c + 1;
+            (doc.is_lower_word(w)
+                && (matches!(doc.low(w), "who" | "whose" | "which")
+                    || (doc.low(w).len() > 5 && doc.low(w).ends_with("ing"))))
+                || (doc.toks[w].kind == crate::tokens::TokenKind::Number
+                    && doc.is_punct(w + 1, ","))
+        };
+        let far = (inner_end.saturating_sub(40).max(from)..k)
+            .rev()
+            .take_while(|&c| {
+                !doc.inside_quote(c) && !matches!(doc.word(c), ";" | ":" | "." | "!" | "?")
+                    || doc.abbreviation(c.wrapping_sub(1))
+            })
+            .filter(|&c| doc.is_punct(c, ",") && opens(c))
+            .last();
+        if let Some(c) = far {
+            let (a, subordinate) = phrase_left(doc, from, c);
+            if a < c && (doc.is_cap(a) || doc.has(a, class::DET)) {
+                return Some(Left {
+                    a,
+                    b: c,
+                    subordinate,
+                });
+            }
         }
         let (outer_start, subordinate) = phrase_left(doc, from, k);
         let (plain_start, _) = phrase_left(doc, inner_start, inner_end);
