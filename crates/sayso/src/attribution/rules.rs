@@ -168,9 +168,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                         out.push(Raw {
                             content,
                             kind: AttributionKind::Direct,
-                            // The mention that named the speaker stays the source,
-                            // even a paragraph back; the cue does not carry over.
-                            source: prev.source,
+                            // A new paragraph names no one: the speaker carries over
+                            // (through the entity), the mention and the cue do not (SPEC §6).
+                            source: if same_para { prev.source } else { None },
                             cue: if same_para { prev.cue } else { None },
                             channel: prev.channel.clone(),
                             via: prev.via,
