@@ -44,10 +44,11 @@ impl Found<'_> {
     }
     /// Labels with evidence, in SPEC order, without repeats.
     pub(crate) fn labels(&self) -> Vec<Label> {
-        let mut out: Vec<Label> = self.evidence.iter().map(|e| e.label).collect();
-        out.sort();
-        out.dedup();
-        out
+        let mask = self.mask();
+        Label::ALL
+            .into_iter()
+            .filter(|l| mask & 1 << (*l as u8) != 0)
+            .collect()
     }
     /// Labels with evidence as a bit set (bit `i` for `Label::ALL[i]`).
     pub(crate) fn mask(&self) -> u8 {

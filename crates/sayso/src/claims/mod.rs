@@ -230,7 +230,7 @@ impl Tagger {
         // moves forward with the sentences, so finding sources stays linear.
         let mut by_start: Vec<&Attribution<'t>> = attributions.iter().collect();
         by_start.sort_by_key(|a| a.content.start());
-        let (mut next, mut active) = (0, Vec::<Attribution<'t>>::new());
+        let (mut next, mut active) = (0, Vec::<&Attribution<'t>>::new());
         let author = source::author(entities);
         for (index, s) in cx.sentences.iter().enumerate() {
             while ti < tokens.len() && tokens[ti].start < s.start() {
@@ -255,7 +255,7 @@ impl Tagger {
                 continue;
             }
             while next < by_start.len() && by_start[next].content.start() < s.end() {
-                active.push(by_start[next].clone());
+                active.push(by_start[next]);
                 next += 1;
             }
             active.retain(|a| a.content.end() > s.start());
