@@ -204,10 +204,10 @@ impl Tagger {
     ) -> Vec<Claim<'t>> {
         let text = cx.text;
         let tokens = cx.tokens;
+        let lower = text.to_ascii_lowercase();
         // About one phrase per 20 bytes of news: reserve once instead of regrowing.
         let mut hits = Vec::with_capacity(text.len() / 16);
-        self.lex.hits(text, &mut hits);
-        let lower = text.to_ascii_lowercase();
+        self.lex.hits(&lower, &mut hits);
         let mut unicode = Unicode::default();
         let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex);
         let mut doc = Doc {
@@ -304,9 +304,9 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
         return (Vec::new(), none);
     };
     let tokens = crate::tokens::tokenize(text);
-    let mut hits = Vec::new();
-    tagger.lex.hits(text, &mut hits);
     let lower = text.to_ascii_lowercase();
+    let mut hits = Vec::new();
+    tagger.lex.hits(&lower, &mut hits);
     let mut unicode = Unicode::default();
     let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex);
     let mut doc = Doc {
