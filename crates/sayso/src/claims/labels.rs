@@ -110,14 +110,25 @@ pub(crate) fn label<'t>(
             "more" | "less" => predicative_comparative_at(v, i, found),
             "ranks" | "ranked" => rank_at(v, i, found),
             "first" | "only" | "last" => record_at(v, i, found),
-            _ if w.len() >= 7 && w.ends_with("iest") => superlative_at(v, i, found),
-            _ if w.len() >= 6 && w.ends_with("est") && !est_noun(w) => superlative_at(v, i, found),
-            _ if w.ends_with("'ll") => contraction_at(v, i, found),
-            _ if w.len() > 3 && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("one")) => {
-                perfect_at(v, i, found)
-            }
-            _ if w.ends_with("ed") || w.ends_with("ing") => generic_verb_at(v, i, found),
-            _ => {}
+            // The suffix rules, told apart by the last letter first: most words end in
+            // none of their suffixes, and one byte says so.
+            _ => match w.as_bytes().last() {
+                Some(b't') if w.len() >= 7 && w.ends_with("iest") => superlative_at(v, i, found),
+                Some(b't') if w.len() >= 6 && w.ends_with("est") && !est_noun(w) => {
+                    superlative_at(v, i, found)
+                }
+                Some(b'l') if w.ends_with("'ll") => contraction_at(v, i, found),
+                Some(b'n' | b'e')
+                    if w.len() > 3
+                        && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("one")) =>
+                {
+                    perfect_at(v, i, found)
+                }
+                Some(b'd' | b'g') if w.ends_with("ed") || w.ends_with("ing") => {
+                    generic_verb_at(v, i, found)
+                }
+                _ => {}
+            },
         }
     }
     let modal_in_sentence = can
