@@ -250,17 +250,20 @@ pub(crate) fn label<'t>(
                 word,
                 "will" | "would" | "could" | "may" | "might" | "shall" | "can"
             );
-        let grants = hits[k + 1..]
-            .iter()
-            .take_while(|p| p.from <= to + 3)
-            .any(|p| p.tags & tag::RULE != 0);
+        // Asked last: a walk over the next phrases.
+        let grants = || {
+            hits[k + 1..]
+                .iter()
+                .take_while(|p| p.from <= to + 3)
+                .any(|p| p.tags & tag::RULE != 0)
+        };
         if tags & tag::PREDICTION != 0
             && !ability
             && !noun_use
             && !rule_would
             && !counterfactual
             && !bare
-            && !grants
+            && !grants()
         {
             let conditional = matches!(word, "if" | "unless" | "were");
             if conditional {
