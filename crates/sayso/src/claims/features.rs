@@ -107,17 +107,20 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
     let (mut question, mut exclamation) = (false, false);
     let mut persons = [false; 4];
     let mut prev: Option<u64> = None;
+    let mut words = 0usize;
     for i in 0..n {
         let t = v.text(i);
-        match v.token(i).kind {
-            crate::tokens::TokenKind::Number => digits = true,
-            crate::tokens::TokenKind::Punct => match t {
+        let punct = v.is_punct(i);
+        if punct {
+            match t {
                 "?" => question = true,
                 "!" => exclamation = true,
                 "\"" | "“" | "”" => quoted = true,
                 _ => {}
-            },
-            _ => {}
+            }
+        } else {
+            words += 1;
+            digits |= v.is_number(i);
         }
         if v.is_word(i) {
             let w = v.lower(i);
@@ -133,8 +136,7 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
             }
         }
         // Word n-grams over words and numbers; punctuation other than `?` breaks bigrams.
-        let kind = v.token(i).kind;
-        if kind == crate::tokens::TokenKind::Punct && t != "?" {
+        if punct && t != "?" {
             prev = None;
             continue;
         }
@@ -183,7 +185,6 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
     if names > 0 {
         out.push(f::NAMES + names.min(3) - 1);
     }
-    let words = (0..n).filter(|&i| !v.is_punct(i)).count();
     out.push(
         f::LENGTH
             + match words {

@@ -44,10 +44,11 @@ impl Found<'_> {
     }
     /// Labels with evidence, in SPEC order, without repeats.
     pub(crate) fn labels(&self) -> Vec<Label> {
-        let mut out: Vec<Label> = self.evidence.iter().map(|e| e.label).collect();
-        out.sort();
-        out.dedup();
-        out
+        let mask = self.mask();
+        Label::ALL
+            .into_iter()
+            .filter(|l| mask & 1 << (*l as u8) != 0)
+            .collect()
     }
     /// Labels with evidence as a bit set (bit `i` for `Label::ALL[i]`).
     pub(crate) fn mask(&self) -> u8 {
@@ -109,14 +110,25 @@ pub(crate) fn label<'t>(
             "more" | "less" => predicative_comparative_at(v, i, found),
             "ranks" | "ranked" => rank_at(v, i, found),
             "first" | "only" | "last" => record_at(v, i, found),
-            _ if w.len() >= 7 && w.ends_with("iest") => superlative_at(v, i, found),
-            _ if w.len() >= 6 && w.ends_with("est") && !est_noun(w) => superlative_at(v, i, found),
-            _ if w.ends_with("'ll") => contraction_at(v, i, found),
-            _ if w.len() > 3 && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("one")) => {
-                perfect_at(v, i, found)
-            }
-            _ if w.ends_with("ed") || w.ends_with("ing") => generic_verb_at(v, i, found),
-            _ => {}
+            // The suffix rules, told apart by the last letter first: most words end in
+            // none of their suffixes, and one byte says so.
+            _ => match w.as_bytes().last() {
+                Some(b't') if w.len() >= 7 && w.ends_with("iest") => superlative_at(v, i, found),
+                Some(b't') if w.len() >= 6 && w.ends_with("est") && !est_noun(w) => {
+                    superlative_at(v, i, found)
+                }
+                Some(b'l') if w.ends_with("'ll") => contraction_at(v, i, found),
+                Some(b'n' | b'e')
+                    if w.len() > 3
+                        && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("one")) =>
+                {
+                    perfect_at(v, i, found)
+                }
+                Some(b'd' | b'g') if w.ends_with("ed") || w.ends_with("ing") => {
+                    generic_verb_at(v, i, found)
+                }
+                _ => {}
+            },
         }
     }
     let modal_in_sentence = can
@@ -238,17 +250,20 @@ pub(crate) fn label<'t>(
                 word,
                 "will" | "would" | "could" | "may" | "might" | "shall" | "can"
             );
-        let grants = hits[k + 1..]
-            .iter()
-            .take_while(|p| p.from <= to + 3)
-            .any(|p| p.tags & tag::RULE != 0);
+        // Asked last: a walk over the next phrases.
+        let grants = || {
+            hits[k + 1..]
+                .iter()
+                .take_while(|p| p.from <= to + 3)
+                .any(|p| p.tags & tag::RULE != 0)
+        };
         if tags & tag::PREDICTION != 0
             && !ability
             && !noun_use
             && !rule_would
             && !counterfactual
             && !bare
-            && !grants
+            && !grants()
         {
             let conditional = matches!(word, "if" | "unless" | "were");
             if conditional {

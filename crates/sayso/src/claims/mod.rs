@@ -204,10 +204,10 @@ impl Tagger {
     ) -> Vec<Claim<'t>> {
         let text = cx.text;
         let tokens = cx.tokens;
+        let lower = text.to_ascii_lowercase();
         // About one phrase per 20 bytes of news: reserve once instead of regrowing.
         let mut hits = Vec::with_capacity(text.len() / 16);
-        self.lex.hits(text, &mut hits);
-        let lower = text.to_ascii_lowercase();
+        self.lex.hits(&lower, &mut hits);
         let mut unicode = Unicode::default();
         let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex);
         let mut doc = Doc {
@@ -230,7 +230,7 @@ impl Tagger {
         // moves forward with the sentences, so finding sources stays linear.
         let mut by_start: Vec<&Attribution<'t>> = attributions.iter().collect();
         by_start.sort_by_key(|a| a.content.start());
-        let (mut next, mut active) = (0, Vec::<Attribution<'t>>::new());
+        let (mut next, mut active) = (0, Vec::<&Attribution<'t>>::new());
         let author = source::author(entities);
         for (index, s) in cx.sentences.iter().enumerate() {
             while ti < tokens.len() && tokens[ti].start < s.start() {
@@ -255,7 +255,7 @@ impl Tagger {
                 continue;
             }
             while next < by_start.len() && by_start[next].content.start() < s.end() {
-                active.push(by_start[next].clone());
+                active.push(by_start[next]);
                 next += 1;
             }
             active.retain(|a| a.content.end() > s.start());
@@ -304,9 +304,9 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
         return (Vec::new(), none);
     };
     let tokens = crate::tokens::tokenize(text);
-    let mut hits = Vec::new();
-    tagger.lex.hits(text, &mut hits);
     let lower = text.to_ascii_lowercase();
+    let mut hits = Vec::new();
+    tagger.lex.hits(&lower, &mut hits);
     let mut unicode = Unicode::default();
     let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex);
     let mut doc = Doc {

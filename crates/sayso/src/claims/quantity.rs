@@ -1,7 +1,7 @@
 //! Quantities: numerals and number words with their unit or noun (SPEC §2, §6), and not
 //! dates, clock times, years, ordinals, list markers or numbers inside names.
 
-use super::sentence::View;
+use super::sentence::{View, flag};
 
 /// What a quantity is measured in, for the score's features.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +49,12 @@ const GLUED_UNITS: &[&str] = &[
 /// Finds the sentence's quantities (token indexes are the view's).
 pub(crate) fn find(v: &mut View<'_, '_>, out: &mut Vec<Quantity>) -> NonQuantities {
     let mut non = NonQuantities::default();
+    // Only numerals, number words and hyphenated number words ("two-thirds") start a
+    // quantity or a date: most sentences have none, and are done with one look.
+    let hyphens = v.has_hyphen();
+    if !hyphens && !v.any_flagged(flag::NUMBER | flag::NUMBER_WORD) {
+        return non;
+    }
     let n = v.len();
     let mut i = 0;
     while i < n {
@@ -59,7 +65,7 @@ pub(crate) fn find(v: &mut View<'_, '_>, out: &mut Vec<Quantity>) -> NonQuantiti
         let verdict = if v.is_number(i) {
             digits(v, i)
         } else if v.is_word(i) {
-            words(v, i)
+            words(v, i, hyphens)
         } else {
             Verdict::No
         };
@@ -177,11 +183,11 @@ fn names_a_proposal(v: &mut View<'_, '_>, i: usize) -> bool {
     fused && j < v.len() && v.is_word(j) && v.in_name_nouns(j)
 }
 
-fn words(v: &mut View<'_, '_>, i: usize) -> Verdict {
+fn words(v: &mut View<'_, '_>, i: usize, hyphens: bool) -> Verdict {
     let t = v.text(i);
     // Byte test first: most words hold no hyphen ('‐' U+2010 starts with byte 0xE2).
     let is_number = v.in_numbers(i)
-        || t.bytes().any(|b| b == b'-' || b == 0xE2) && t.contains(['-', '‐']) && {
+        || hyphens && t.bytes().any(|b| b == b'-' || b == 0xE2) && t.contains(['-', '‐']) && {
             let head = t.split(['-', '‐']).next().unwrap_or(t);
             v.word_in_numbers(head)
         };

@@ -17,11 +17,11 @@ use crate::document::Label;
 
 const WEIGHTS: &[u8] = include_bytes!("../../data/checkworthy.weights");
 
-/// Dense weights and IDF, decoded once per analyzer.
+/// Dense weights and IDF, decoded once per analyzer: `(weight, idf)` side by side, as a
+/// sentence's features are scattered over the 1 MB tables and each costs a cache miss.
 #[derive(Clone, Debug)]
 pub(crate) struct Model {
-    weights: Vec<f32>,
-    idf: Vec<f32>,
+    table: Vec<(f32, f32)>,
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
@@ -50,8 +50,7 @@ impl Model {
     /// The compiled-in model.
     pub(crate) fn compiled() -> Model {
         Model::decode(WEIGHTS).unwrap_or_else(|| Model {
-            weights: vec![0.0; DIM],
-            idf: vec![1.0; DIM],
+            table: vec![(0.0, 1.0); DIM],
         })
     }
 
@@ -69,8 +68,10 @@ impl Model {
             *weights.get_mut(i)? = w;
         }
         let at = 12 + 8 * count;
-        let idf = b.get(at..at + DIM)?.iter().map(|&q| idf_of(q)).collect();
-        Some(Model { weights, idf })
+        let idf = b.get(at..at + DIM)?.iter().map(|&q| idf_of(q));
+        Some(Model {
+            table: weights.into_iter().zip(idf).collect(),
+        })
     }
 
     /// Encodes weights and IDF bytes in the file format, leaving out weights below
@@ -94,9 +95,31 @@ impl Model {
         out
     }
 
-    /// The model's logit for active features.
+    /// The model's logit for active features: [`logit`]'s arithmetic, in its order.
     pub(crate) fn logit(&self, features: &[u32]) -> f32 {
-        logit(&self.weights, &self.idf, features)
+        let at = |i: u32| self.table.get(i as usize).copied().unwrap_or((0.0, 0.0));
+        let norm2: f32 = features.iter().map(|&i| at(i).1.powi(2)).sum();
+        if norm2 <= 0.0 {
+            return 0.0;
+        }
+        let scale = 1.0 / norm2.sqrt();
+        let mut z = 0.0;
+        for &i in features {
+            let (w, x) = at(i);
+            if x != 0.0 {
+                z += w * (x * scale);
+            }
+        }
+        z
+    }
+
+    #[cfg(test)]
+    fn weight(&self, i: usize) -> f32 {
+        self.table[i].0
+    }
+    #[cfg(test)]
+    fn idf(&self, i: usize) -> f32 {
+        self.table[i].1
     }
 }
 
@@ -118,7 +141,9 @@ pub(crate) fn for_each_value(idf: &[f32], features: &[u32], mut f: impl FnMut(u3
     }
 }
 
-/// The logit of `features` under `weights` and `idf`.
+/// The logit of `features` under `weights` and `idf` (the reference for
+/// [`Model::logit`]).
+#[cfg(test)]
 pub(crate) fn logit(weights: &[f32], idf: &[f32], features: &[u32]) -> f32 {
     let mut z = 0.0;
     for_each_value(idf, features, |i, x| {
@@ -184,14 +209,19 @@ mod tests {
         idf[0] = idf_byte(1.0);
         idf[70] = idf_byte(4.2);
         let m = Model::decode(&Model::encode(&w, &idf, 1e-3)).expect("decodes");
-        assert_eq!(m.weights[0], -0.5);
-        assert_eq!(m.weights[70], 1.25);
+        assert_eq!(m.weight(0), -0.5);
+        assert_eq!(m.weight(70), 1.25);
         // Below `min_abs`: left out.
-        assert_eq!(m.weights[DIM - 1], 0.0);
-        assert_eq!(m.idf[0], 1.0);
-        assert!((m.idf[70] - 4.2).abs() < 1.0 / 32.0);
-        assert_eq!(m.idf[5], 0.0);
+        assert_eq!(m.weight(DIM - 1), 0.0);
+        assert_eq!(m.idf(0), 1.0);
+        assert!((m.idf(70) - 4.2).abs() < 1.0 / 32.0);
+        assert_eq!(m.idf(5), 0.0);
         assert!(Model::decode(b"SCW1").is_none());
+        // The model's own logit is the shared one.
+        let (dense, idf_f): (Vec<f32>, Vec<f32>) = m.table.iter().copied().unzip();
+        for f in [&[0u32, 70, 70, 5][..], &[5], &[]] {
+            assert_eq!(m.logit(f).to_bits(), logit(&dense, &idf_f, f).to_bits());
+        }
     }
 
     #[test]

@@ -185,6 +185,19 @@ impl<'a, 't> View<'a, 't> {
         v
     }
 
+    /// Some token has one of `bits`.
+    pub(crate) fn any_flagged(&self, bits: u32) -> bool {
+        self.flags.iter().any(|f| f & bits != 0)
+    }
+    /// The sentence's text holds a hyphen ('-', or a byte that may start '‐' U+2010).
+    pub(crate) fn has_hyphen(&self) -> bool {
+        let (Some(a), Some(b)) = (self.toks.first(), self.toks.last()) else {
+            return false;
+        };
+        let bytes = self.text.as_bytes().get(a.start..b.end).unwrap_or(&[]);
+        memchr::memchr2(b'-', 0xE2, bytes).is_some()
+    }
+
     /// Token `i` has every bit of `bits`.
     fn flagged(&self, i: usize, bits: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & bits == bits)

@@ -3,17 +3,19 @@
 
 use crate::document::{Attribution, Entity, EntityId, EntityKind, Evidence};
 use crate::span::Span;
+use std::borrow::Borrow;
 
 /// The attribution whose content covers `sentence`: the one overlapping it most, when it
 /// overlaps at least 40% of the sentence or holds every evidence span (a reported clause
 /// inside a longer sentence: "X said the talks failed"). Ties go to the innermost content.
-fn covering<'a, 't>(
+fn covering<'a, 't, A: Borrow<Attribution<'t>>>(
     sentence: Span<'t>,
     evidence: &[Evidence<'t>],
-    attributions: &'a [Attribution<'t>],
+    attributions: &'a [A],
 ) -> Option<&'a Attribution<'t>> {
     let mut best: Option<(usize, usize, &Attribution<'t>)> = None;
     for a in attributions {
+        let a = a.borrow();
         let c = a.content;
         let overlap = c
             .end()
@@ -50,10 +52,11 @@ pub(crate) fn author(entities: &[Entity<'_>]) -> Option<EntityId> {
 
 /// The source entity of a claim made by `sentence` with `evidence`; `author` is the
 /// document's [`author`].
-pub(crate) fn source(
-    sentence: Span<'_>,
-    evidence: &[Evidence<'_>],
-    attributions: &[Attribution<'_>],
+/// `attributions` may be borrowed: the tagger keeps a window of references.
+pub(crate) fn source<'t, A: Borrow<Attribution<'t>>>(
+    sentence: Span<'t>,
+    evidence: &[Evidence<'t>],
+    attributions: &[A],
     author: Option<EntityId>,
 ) -> Option<EntityId> {
     covering(sentence, evidence, attributions)
