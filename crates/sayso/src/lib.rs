@@ -43,6 +43,9 @@
 //! assert_eq!(analyzer.split("Gen. Syrskyi spoke.").len(), 1);
 //! ```
 //!
+//! Only need who says what? [`AnalyzerBuilder::claims`]`(false)` skips claim tagging,
+//! which is about half the time of [`Analyzer::analyze`].
+//!
 //! Bad input never panics: [`Analyzer::analyze_bytes`] reports invalid UTF-8 with its
 //! byte offset as an [`Error`] of kind [`ErrorKind::InvalidUtf8`].
 
