@@ -392,14 +392,19 @@ impl<'a, 't> Doc<'a, 't> {
                 .filter(|s| s.start() <= start)
                 .map(|s| s.kind())
         };
+        // Both of length `n`: the quick test below indexes them without bounds checks.
+        let (info, in_quote) = match (self.info.get(..n), self.in_quote.get(..n)) {
+            (Some(info), Some(in_quote)) => (info, in_quote),
+            _ => return units,
+        };
         let mut i = 0;
         while i < n {
             let next = i + 1;
             // Most tokens: no line break after them, no stop, no closing quotation.
             let quiet = next < n
-                && self.info[next].flags & F_NEWLINE == 0
-                && self.info[i].flags & F_STOP == 0
-                && (self.in_quote[i] == 0 || self.in_quote[next] != 0);
+                && info[next].flags & F_NEWLINE == 0
+                && info[i].flags & F_STOP == 0
+                && (in_quote[i] == 0 || in_quote[next] != 0);
             if quiet {
                 i = next;
                 continue;
