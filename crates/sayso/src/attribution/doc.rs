@@ -3,7 +3,6 @@
 
 use super::lexicons::{Lexicons, class};
 use super::quotes::{self, Quote};
-use super::wordtable::ascii_capitals;
 use crate::document::SentenceKind;
 use crate::stage::Context;
 use crate::tokens::{Token, TokenKind};
@@ -71,6 +70,8 @@ const F_GAP: u8 = 1 << 3;
 /// A token that may end a unit (a period, `!`, `?`, `…`, or a word ending in a period):
 /// the unit splitter looks closer at these only.
 const F_STOP: u8 = 1 << 5;
+/// A word token (`TokenKind::Word`).
+const F_WORD: u8 = 1 << 6;
 
 /// A punctuation token that ends a unit: `.`, `!`, `?`, `…`.
 #[inline]
@@ -149,11 +150,12 @@ impl<'a, 't> Doc<'a, 't> {
     pub(crate) fn new(
         lex: &'a Lexicons,
         cx: &Context<'a, 't>,
-        lower_buf: &'a mut String,
+        lower_buf: &'a mut Vec<u8>,
     ) -> Doc<'a, 't> {
         let text = cx.text;
         let toks = cx.tokens;
-        // Lowercase forms of the tokens that have capitals, in one buffer per document.
+        // Lowercase forms of the tokens that have capitals, in one buffer per document;
+        // bytes, so that ASCII is copied without encoding characters one by one.
         lower_buf.clear();
         lower_buf.reserve(text.len() / 4 + 16);
         let n = toks.len();
@@ -192,24 +194,19 @@ impl<'a, 't> Doc<'a, 't> {
                 continue;
             }
             let word = t.kind == TokenKind::Word;
-            if word && sb.len() > 1 && sb.last() == Some(&b'.') {
-                f |= F_STOP;
+            if word {
+                f |= F_WORD;
+                if sb.len() > 1 && sb.last() == Some(&b'.') {
+                    f |= F_STOP;
+                }
             }
             f |= case(t, sb);
-            let (bits, low) = match ascii_capitals(bytes, t.start, sb.len()) {
-                Some(upper) => {
-                    let bits = if word {
-                        lex.classes_ascii(bytes, t.start, len)
-                    } else {
-                        0
-                    };
+            let (bits, low) = match lex.classes_ascii(bytes, t.start, len) {
+                Some((bits, upper)) => {
+                    let bits = if word { bits } else { 0 };
                     if upper {
                         let at = lower_buf.len();
-                        lower_buf.extend(
-                            sb[..len]
-                                .iter()
-                                .map(|&b| char::from(b.to_ascii_lowercase())),
-                        );
+                        lower_buf.extend(sb[..len].iter().map(u8::to_ascii_lowercase));
                         copied.push((i, at, lower_buf.len()));
                         (bits, "")
                     } else {
@@ -219,13 +216,16 @@ impl<'a, 't> Doc<'a, 't> {
                 }
                 None => {
                     let at = lower_buf.len();
-                    lower_buf.extend(w.chars().flat_map(char::to_lowercase));
-                    if lower_buf.len() - at == 2 && lower_buf.ends_with('.') {
+                    let mut utf8 = [0u8; 4];
+                    for c in w.chars().flat_map(char::to_lowercase) {
+                        lower_buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                    }
+                    if lower_buf.len() - at == 2 && lower_buf.last() == Some(&b'.') {
                         lower_buf.pop();
                     }
                     copied.push((i, at, lower_buf.len()));
                     let bits = if word {
-                        lex.classes(&lower_buf[at..])
+                        std::str::from_utf8(&lower_buf[at..]).map_or(0, |l| lex.classes(l))
                     } else {
                         0
                     };
@@ -239,7 +239,8 @@ impl<'a, 't> Doc<'a, 't> {
                 flags: f,
             });
         }
-        let lower_buf: &'a str = lower_buf.as_str();
+        // Whole characters only were written: this never fails.
+        let lower_buf: &'a str = std::str::from_utf8(lower_buf).unwrap_or("");
         for (i, a, b) in copied {
             if let Some(x) = info.get_mut(i) {
                 x.low = lower_buf.get(a..b).unwrap_or("");
@@ -286,7 +287,7 @@ impl<'a, 't> Doc<'a, 't> {
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.flag(i, F_WORD)
     }
 
     #[inline]
@@ -398,14 +399,19 @@ impl<'a, 't> Doc<'a, 't> {
                 .filter(|s| s.start() <= start)
                 .map(|s| s.kind())
         };
+        // Both of length `n`: the quick test below indexes them without bounds checks.
+        let (info, in_quote) = match (self.info.get(..n), self.in_quote.get(..n)) {
+            (Some(info), Some(in_quote)) => (info, in_quote),
+            _ => return units,
+        };
         let mut i = 0;
         while i < n {
             let next = i + 1;
             // Most tokens: no line break after them, no stop, no closing quotation.
             let quiet = next < n
-                && self.info[next].flags & F_NEWLINE == 0
-                && self.info[i].flags & F_STOP == 0
-                && (self.in_quote[i] == 0 || self.in_quote[next] != 0);
+                && info[next].flags & F_NEWLINE == 0
+                && info[i].flags & F_STOP == 0
+                && (in_quote[i] == 0 || in_quote[next] != 0);
             if quiet {
                 i = next;
                 continue;
@@ -427,8 +433,11 @@ impl<'a, 't> Doc<'a, 't> {
                 if a < next {
                     let start = self.toks[a].start;
                     let kind = kind_at(start);
-                    let words = (a..next).filter(|&k| self.is_word(k)).count();
-                    let caps = (a..next).filter(|&k| self.is_cap(k)).count();
+                    let (mut words, mut caps) = (0usize, 0usize);
+                    for x in self.info.get(a..next).unwrap_or(&[]) {
+                        words += usize::from(x.flags & F_WORD != 0);
+                        caps += usize::from(x.flags & F_CAP != 0);
+                    }
                     let title_case = words >= 3 && caps * 10 >= words * 7;
                     units.push(Unit {
                         a,

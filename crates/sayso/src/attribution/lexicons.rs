@@ -291,10 +291,10 @@ impl Lexicons {
         self.table.get(lower)
     }
 
-    /// The class bits of the ASCII word `text[at..at + len]` in any case, without
-    /// lowercasing it first.
+    /// `(class bits, has a capital)` of the word `text[at..at + len]` in any case,
+    /// without lowercasing it first; `None` when it is not ASCII.
     #[inline]
-    pub(crate) fn classes_ascii(&self, text: &[u8], at: usize, len: usize) -> u32 {
-        self.table.get_ascii(text, at, len)
+    pub(crate) fn classes_ascii(&self, text: &[u8], at: usize, len: usize) -> Option<(u32, bool)> {
+        self.table.get_ascii_cased(text, at, len)
     }
 }

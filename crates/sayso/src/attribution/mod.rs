@@ -39,7 +39,7 @@ impl Attributor {
         &self,
         cx: &Context<'_, 't>,
     ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         let doc = doc::Doc::new(&self.lex, cx, &mut lower);
         let raws = rules::find(&doc);
         entities::resolve(&doc, raws)

@@ -38,24 +38,6 @@ fn lower_ascii(x: u64) -> u64 {
     x | (((ge_a & !gt_z) & (L * 0x80)) >> 2)
 }
 
-/// Whether `text[at..at + len]` is ASCII and, if so, whether it has a capital: eight
-/// bytes at a time.
-#[inline]
-pub(crate) fn ascii_capitals(text: &[u8], at: usize, len: usize) -> Option<bool> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut upper = false;
-    let mut k = 0;
-    while k < len {
-        let x = chunk(text, at + k, (len - k).min(8));
-        if x & HIGH != 0 {
-            return None;
-        }
-        upper |= lower_ascii(x) != x;
-        k += 8;
-    }
-    Some(upper)
-}
-
 #[inline(always)]
 fn mix(h: u64, c: u64) -> u64 {
     (h.rotate_left(5) ^ c).wrapping_mul(0x517c_c1b7_2722_0a95)
@@ -114,10 +96,41 @@ impl WordTable {
         self.find(b.len(), |at, n| chunk(b, at, n))
     }
 
-    /// The bits of the lowercase form of `text[at..at + len]`, which must be ASCII.
+    /// `(bits, has a capital)` of `text[at..at + len]` in any case, or `None` when it is
+    /// not ASCII: the ASCII test, the capital test and the hash share one read of each
+    /// 8-byte chunk (most words fit in one).
     #[inline]
-    pub(crate) fn get_ascii(&self, text: &[u8], at: usize, len: usize) -> u32 {
-        self.find(len, |k, n| lower_ascii(chunk(text, at + k, n)))
+    pub(crate) fn get_ascii_cased(
+        &self,
+        text: &[u8],
+        at: usize,
+        len: usize,
+    ) -> Option<(u32, bool)> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        if len == 0 {
+            return Some((0, false));
+        }
+        let raw = chunk(text, at, len.min(8));
+        let first = lower_ascii(raw);
+        let mut upper = first != raw;
+        let mut high = raw & HIGH;
+        let mut h = mix(0, first);
+        let mut k = 8;
+        while k < len {
+            let raw = chunk(text, at + k, (len - k).min(8));
+            let low = lower_ascii(raw);
+            upper |= low != raw;
+            high |= raw & HIGH;
+            h = mix(h, low);
+            k += 8;
+        }
+        if high != 0 {
+            return None;
+        }
+        let bits = self.probe(finish(h, len), len, first, &|k, n| {
+            lower_ascii(chunk(text, at + k, n))
+        });
+        Some((bits, upper))
     }
 
     /// `chunk_at(k, n)`: the word's (lowercase) chunk at byte `k`, `n` bytes of it.
@@ -133,7 +146,22 @@ impl WordTable {
             h = mix(h, chunk_at(k, (len - k).min(8)));
             k += 8;
         }
-        let h = finish(h, len);
+        self.probe(finish(h, len), len, first, &chunk_at)
+    }
+
+    /// The bits of the entry with hash `h`, length `len` and chunks `chunk_at` (of
+    /// which `first` is the first), or 0.
+    #[inline(always)]
+    fn probe(
+        &self,
+        h: u32,
+        len: usize,
+        first: u64,
+        chunk_at: &impl Fn(usize, usize) -> u64,
+    ) -> u32 {
+        if self.slots.is_empty() {
+            return 0;
+        }
         let mut i = h as usize & self.mask;
         loop {
             let (sh, e) = self.slots[i];
@@ -142,7 +170,7 @@ impl WordTable {
             }
             if sh == h {
                 if let Some(&(start, n, bits)) = self.entries.get(e as usize - 1) {
-                    if n as usize == len && self.same(start as usize, len, first, &chunk_at) {
+                    if n as usize == len && self.same(start as usize, len, first, chunk_at) {
                         return bits;
                     }
                 }
@@ -195,16 +223,6 @@ mod tests {
     }
 
     #[test]
-    fn tells_ascii_and_capitals() {
-        let t = "ok Fine naïve lowercase-words-longer Longer-than-eight-Bytes".as_bytes();
-        assert_eq!(ascii_capitals(t, 0, 2), Some(false));
-        assert_eq!(ascii_capitals(t, 3, 4), Some(true));
-        assert_eq!(ascii_capitals(t, 8, 6), None);
-        assert_eq!(ascii_capitals(t, 15, 22), Some(false));
-        assert_eq!(ascii_capitals(t, 38, 22), Some(true));
-    }
-
-    #[test]
     fn finds_words_in_any_ascii_case() {
         let mut m = HashMap::new();
         m.insert("said".to_string(), 1);
@@ -212,12 +230,17 @@ mod tests {
         m.insert("zelensky’s".to_string(), 4);
         let t = WordTable::new(&m);
         let text = b"He SAID, According to them; saids sai";
-        assert_eq!(t.get_ascii(text, 3, 4), 1);
-        assert_eq!(t.get_ascii(text, 9, 9), 2);
-        assert_eq!(t.get_ascii(text, 28, 5), 0);
-        assert_eq!(t.get_ascii(text, 34, 3), 0);
+        assert_eq!(t.get_ascii_cased(text, 3, 4), Some((1, true)));
+        assert_eq!(t.get_ascii_cased(text, 9, 9), Some((2, true)));
+        assert_eq!(t.get_ascii_cased(text, 28, 5), Some((0, false)));
+        assert_eq!(t.get_ascii_cased(text, 34, 3), Some((0, false)));
         assert_eq!(t.get("zelensky’s"), 4);
         assert_eq!(t.get("according"), 2);
+        // Capitals and non-ASCII bytes in a later chunk count too.
+        let long = "lowercase-words-longer Longer-than-eight-Bytes naïve-and-long".as_bytes();
+        assert_eq!(t.get_ascii_cased(long, 0, 22), Some((0, false)));
+        assert_eq!(t.get_ascii_cased(long, 23, 22), Some((0, true)));
+        assert_eq!(t.get_ascii_cased(long, 46, 15), None);
         assert_eq!(t.get("accordinG"), 0);
     }
 }
