@@ -475,7 +475,8 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// The unit holds something an attribution rule starts from: a cue or naming word,
     /// a quotation, a colon or "according". A unit without any yields no attribution,
-    /// so the rules may skip it.
+    /// so the rules may skip it — a new rule that starts from anything else must add its
+    /// trigger here, or it will silently never run.
     pub(crate) fn may_attribute(&self, unit: &Unit) -> bool {
         (unit.a..unit.b.min(self.toks.len())).any(|k| {
             self.has(k, class::CUE | class::NAMING)
