@@ -255,35 +255,31 @@ fn main() {
         );
     }
     // How other blends of model and prior would do (to choose the one in score.rs).
-    for floor in [0.05f32, 0.1, 0.2, 0.3] {
+    let show = |what: String, score: &dyn Fn(f32, &Example) -> f32| {
         let blend = |e: &Example| {
-            let m = sigmoid(logit(&w, e));
-            let s = if m >= floor { m.max(e.inputs.prior) } else { m };
+            let s = score(sigmoid(logit(&w, e)), e);
             (e.inputs.factual && s >= 0.5, e.label)
         };
         let d = f1(dev.iter().map(blend));
         let t = f1(dev_test.iter().map(blend));
         eprintln!(
-            "prior only over model {floor}: dev F1 {:.3}, dev-test P {:.3} R {:.3} F1 {:.3}",
+            "{what}: dev F1 {:.3}, dev-test P {:.3} R {:.3} F1 {:.3}",
             d.2, t.0, t.1, t.2
         );
+    };
+    for floor in [0.05f32, 0.1, 0.2, 0.3] {
+        show(format!("prior only over model {floor}"), &|m, e| {
+            if m >= floor { m.max(e.inputs.prior) } else { m }
+        });
     }
     for alpha in [0.3f32, 0.5, 0.7, 1.0, -1.0] {
-        let blend = |e: &Example| {
-            let m = sigmoid(logit(&w, e));
-            let s = if alpha < 0.0 {
+        show(format!("blend {alpha}"), &|m, e| {
+            if alpha < 0.0 {
                 m.max(e.inputs.prior)
             } else {
                 alpha * m + (1.0 - alpha) * e.inputs.prior
-            };
-            (e.inputs.factual && s >= 0.5, e.label)
-        };
-        let d = f1(dev.iter().map(blend));
-        let t = f1(dev_test.iter().map(blend));
-        eprintln!(
-            "blend {alpha}: dev F1 {:.3}, dev-test P {:.3} R {:.3} F1 {:.3}",
-            d.2, t.0, t.1, t.2
-        );
+            }
+        });
     }
     let bytes = sayso::encode_checkworthy_weights(&w, &idf, 1e-3);
     fs::write(out, &bytes).unwrap_or_else(|e| panic!("{out}: {e}"));

@@ -142,9 +142,15 @@ impl WordMap {
     }
 }
 
-/// The `len` bytes (1 to 8) of `text` from `at`, little-endian, zero-padded.
-fn read_u64(text: &[u8], at: usize, len: usize) -> u64 {
-    let keep = u64::MAX >> (64 - 8 * len.clamp(1, 8));
+/// The first `len` (≤ 8) bytes of `text` from `at` as a little-endian integer, zero-padded
+/// (past the text's end too): a short word, or a chunk of a long one, in one register.
+#[inline(always)]
+pub(crate) fn read_u64(text: &[u8], at: usize, len: usize) -> u64 {
+    let keep = if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
     match text.get(at..at + 8) {
         Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])) & keep,
         None => {
@@ -152,13 +158,14 @@ fn read_u64(text: &[u8], at: usize, len: usize) -> u64 {
             let tail = text.get(at..).unwrap_or(&[]);
             let n = tail.len().min(len).min(8);
             b[..n].copy_from_slice(&tail[..n]);
-            u64::from_le_bytes(b) & keep
+            u64::from_le_bytes(b)
         }
     }
 }
 
 /// The ASCII uppercase letters among the bytes of `x` to lowercase, all at once.
-fn fold(x: u64) -> u64 {
+#[inline(always)]
+pub(crate) fn fold(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // Byte by byte on the low seven bits (no carries): the high bit says `>= 'A'`, then

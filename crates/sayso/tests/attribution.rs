@@ -588,14 +588,6 @@ fn relative_clause_content_ends_at_its_comma() {
 }
 
 #[test]
-fn negated_cues_report_nothing() {
-    let doc = Analyzer::new().analyze(
-        "The Kremlin has not said whether it will respect the corridor. The minister didn’t say the talks had failed.",
-    );
-    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
-}
-
-#[test]
 fn a_relative_that_is_no_reported_clause() {
     let doc = Analyzer::new().analyze(
         "Officials agreed on Thursday to reopen the grain corridor that was closed in July.",
@@ -607,57 +599,6 @@ fn a_relative_that_is_no_reported_clause() {
         doc.attributions()[0].content.as_str(),
         "the corridor was closed"
     );
-}
-
-#[test]
-fn say_keeps_a_topic_or_addressee_after_it() {
-    let doc = analyze("“We will win this one,” he said of the race.");
-    assert_eq!(triples(&doc), [("he", "said", "We will win this one")]);
-    let doc = analyze("“We will build the bridge!” Mayor Okafor said to a crowd of supporters.");
-    assert_eq!(
-        triples(&doc),
-        [("Mayor Okafor", "said", "We will build the bridge!")]
-    );
-    let doc = analyze("The governor is said to be furious about the vote.");
-    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
-}
-
-#[test]
-fn a_fronted_phrase_is_no_content() {
-    let doc = analyze("At the meeting in Dayton last week, Smith told reporters.");
-    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
-}
-
-#[test]
-fn requests_take_the_addressee_and_the_infinitive() {
-    let doc = analyze("The mayor urged residents to stay home on Friday.");
-    assert_eq!(
-        triples(&doc),
-        [("The mayor", "urged", "residents to stay home on Friday")]
-    );
-    let doc = analyze("The coach told his players not to talk to the press.");
-    assert_eq!(
-        triples(&doc),
-        [("The coach", "told", "his players not to talk to the press")]
-    );
-    // A noun after "urged" is a position, not content.
-    let doc = analyze("The mayor urged caution.");
-    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
-}
-
-#[test]
-fn questioned_takes_an_embedded_question() {
-    let doc = analyze("Some allies questioned why the foundation had waited so long.");
-    assert_eq!(
-        triples(&doc),
-        [(
-            "Some allies",
-            "questioned",
-            "why the foundation had waited so long"
-        )]
-    );
-    let doc = analyze("Some allies questioned his judgment.");
-    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
 }
 
 #[test]
@@ -704,23 +645,6 @@ fn coordinated_said_after_a_comma_shares_the_subject() {
     assert_eq!(
         triples(&doc),
         [("the company", "said", "it was still losing money")]
-    );
-}
-
-#[test]
-fn all_told_is_no_cue_and_long_dash_asides_stay_inside() {
-    let doc = analyze("All told, outside groups spent more than $2 million on phone banks.");
-    assert!(doc.attributions().is_empty(), "{:?}", doc.attributions());
-    let doc = analyze(
-        "He noted that the party's past nominees -- Mitt Romney, Arizona Sen. John McCain and former president George W. Bush -- all plan to skip the event.",
-    );
-    assert_eq!(
-        triples(&doc),
-        [(
-            "He",
-            "noted",
-            "the party's past nominees -- Mitt Romney, Arizona Sen. John McCain and former president George W. Bush -- all plan to skip the event"
-        )]
     );
 }
 

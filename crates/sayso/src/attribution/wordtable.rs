@@ -6,37 +6,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
-/// Eight bytes of `bytes` from `at`, of which the first `len` (≤ 8) count, as a
-/// little-endian integer with the rest zero.
-#[inline(always)]
-fn chunk(bytes: &[u8], at: usize, len: usize) -> u64 {
-    let mask = if len >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * len)) - 1
-    };
-    match bytes.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])) & mask,
-        None => {
-            // The text's last bytes: copy what there is.
-            let mut buf = [0u8; 8];
-            let part = bytes.get(at..).unwrap_or(&[]);
-            let n = part.len().min(len);
-            buf[..n].copy_from_slice(&part[..n]);
-            u64::from_le_bytes(buf)
-        }
-    }
-}
-
-/// ASCII lowercase of eight ASCII bytes at once: 0x20 is added to the bytes in `A..=Z`
-/// (no byte is ≥ 0x80, so the additions never carry into the next byte).
-#[inline(always)]
-fn lower_ascii(x: u64) -> u64 {
-    const L: u64 = 0x0101_0101_0101_0101;
-    let ge_a = x.wrapping_add(L * (0x80 - b'A' as u64));
-    let gt_z = x.wrapping_add(L * (0x80 - b'Z' as u64 - 1));
-    x | (((ge_a & !gt_z) & (L * 0x80)) >> 2)
-}
+use crate::lexicon::{fold, read_u64};
 
 #[inline(always)]
 fn mix(h: u64, c: u64) -> u64 {
@@ -75,7 +45,7 @@ impl WordTable {
             let first = t.chunks.len() as u32;
             let mut h = 0u64;
             for at in (0..b.len()).step_by(8) {
-                let c = chunk(b, at, (b.len() - at).min(8));
+                let c = read_u64(b, at, (b.len() - at).min(8));
                 t.chunks.push(c);
                 h = mix(h, c);
             }
@@ -93,7 +63,7 @@ impl WordTable {
     /// The bits of `word` (already lowercase, any script).
     pub(crate) fn get(&self, word: &str) -> u32 {
         let b = word.as_bytes();
-        self.find(b.len(), |at, n| chunk(b, at, n))
+        self.find(b.len(), |at, n| read_u64(b, at, n))
     }
 
     /// `(bits, has a capital)` of `text[at..at + len]` in any case, or `None` when it is
@@ -110,15 +80,15 @@ impl WordTable {
         if len == 0 {
             return Some((0, false));
         }
-        let raw = chunk(text, at, len.min(8));
-        let first = lower_ascii(raw);
+        let raw = read_u64(text, at, len.min(8));
+        let first = fold(raw);
         let mut upper = first != raw;
         let mut high = raw & HIGH;
         let mut h = mix(0, first);
         let mut k = 8;
         while k < len {
-            let raw = chunk(text, at + k, (len - k).min(8));
-            let low = lower_ascii(raw);
+            let raw = read_u64(text, at + k, (len - k).min(8));
+            let low = fold(raw);
             upper |= low != raw;
             high |= raw & HIGH;
             h = mix(h, low);
@@ -128,7 +98,7 @@ impl WordTable {
             return None;
         }
         let bits = self.probe(finish(h, len), len, first, &|k, n| {
-            lower_ascii(chunk(text, at + k, n))
+            fold(read_u64(text, at + k, n))
         });
         Some((bits, upper))
     }
@@ -217,7 +187,7 @@ mod tests {
         for at in 0..s.len() {
             let n = (s.len() - at).min(8);
             let want: Vec<u8> = s[at..at + n].to_ascii_lowercase();
-            let got = lower_ascii(chunk(s, at, n)).to_le_bytes();
+            let got = fold(read_u64(s, at, n)).to_le_bytes();
             assert_eq!(&got[..n], &want[..]);
         }
     }
