@@ -468,3 +468,47 @@ fn more_comparisons_records_and_shares() {
         ["half the cost"]
     );
 }
+
+#[test]
+fn records_of_actions_are_events() {
+    // An emphatic "did" and "did" with a pronoun object report a past action; an
+    // ellipsis ("so did I") or a question does not.
+    assert!(labels("I did vote to close the tax loopholes.").contains(&Label::Event));
+    assert!(labels("We did it without the neighbouring states.").contains(&Label::Event));
+    assert!(!labels("So did I.").contains(&Label::Event));
+    assert!(!labels("Did the mayor vote for it?").contains(&Label::Event));
+    // Negated passives and irregular participles after a perfect auxiliary.
+    assert!(labels("The fund wasn't created as a loan program.").contains(&Label::Event));
+    assert!(labels("The pipes had begun to leak.").contains(&Label::Event));
+    assert!(labels("Dozens of tenants have come forward.").contains(&Label::Event));
+    assert!(labels("We've never had a strike at the plant.").contains(&Label::Event));
+    // "'s" is "has" when an object follows; "it's done." is a state.
+    assert!(labels("The county that's taken the lead in repairs.").contains(&Label::Event));
+    assert!(!labels("It's done.").contains(&Label::Event));
+    // Posting a media object is an action; posting words is speech.
+    assert!(labels("She posted a video of the flooded street.").contains(&Label::Event));
+    assert!(labels("The mayor tweeted photos of the crowd.").contains(&Label::Event));
+    assert!(!labels("The mayor posted that the road is open.").contains(&Label::Event));
+}
+
+#[test]
+fn questions_to_the_listener_report_nothing() {
+    assert!(!labels("Have you noticed the new prices?").contains(&Label::Event));
+    assert!(!labels("Senator, did you read the audit?").contains(&Label::Event));
+    assert!(labels("You noticed the new prices.").contains(&Label::Event));
+}
+
+#[test]
+fn judging_superlatives_and_stated_trends() {
+    // A superlative of an adjective of quality judges; a measurable one ranks.
+    let l = labels("They are the brightest members of the council.");
+    assert!(
+        !l.contains(&Label::Comparison) && l.contains(&Label::Opinion),
+        "{l:?}"
+    );
+    assert!(labels("They are the wealthiest members of the council.").contains(&Label::Comparison));
+    // Trends with a word of degree; "record" levels.
+    assert!(labels("The price of grain has been way down.").contains(&Label::Comparison));
+    assert!(labels("The port handled record numbers of ships.").contains(&Label::Comparison));
+    assert!(labels("Rents started to go up.").contains(&Label::Comparison));
+}

@@ -110,6 +110,9 @@ pub(crate) fn label<'t>(
             "more" | "less" => predicative_comparative_at(v, i, found),
             "ranks" | "ranked" => rank_at(v, i, found),
             "first" | "only" | "last" => record_at(v, i, found),
+            // Irregular participles the suffix rules miss ("we've never had a foreign
+            // government …", "women have come forward").
+            "had" | "come" => perfect_at(v, i, found),
             // The suffix rules, told apart by the last letter first: most words end in
             // none of their suffixes, and one byte says so.
             _ => match w.as_bytes().last() {
@@ -120,7 +123,10 @@ pub(crate) fn label<'t>(
                 Some(b'l') if w.ends_with("'ll") => contraction_at(v, i, found),
                 Some(b'n' | b'e')
                     if w.len() > 3
-                        && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("one")) =>
+                        && (w.ends_with("en")
+                            || w.ends_with("wn")
+                            || w.ends_with("one")
+                            || w.ends_with("un")) =>
                 {
                     perfect_at(v, i, found)
                 }
@@ -315,7 +321,13 @@ pub(crate) fn label<'t>(
             && !(single && reduced_relative(v, from))
             && !(single && !word.ends_with("ing") && participle_state(v, from))
             && !(single && word.ends_with("ing") && from > 0 && degree_adverb(v.lower(from - 1)))
+            && !asks_listener(v, from)
         {
+            let (a, b) = v.phrase(from, to, 4, 5);
+            add(v, found, Label::Event, a, b);
+        }
+        // "posted a video of the strike": posting a media object is an action, not speech.
+        if tags & tag::SPEECH != 0 && single && posts_media(v, from) {
             let (a, b) = v.phrase(from, to, 4, 5);
             add(v, found, Label::Event, a, b);
         }
@@ -419,7 +431,7 @@ fn past_or_progressive_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<
             && !present_state(v, p, i)
             && !gerund_passive(v, p)
     };
-    if ok && !v.modal_before(p + 1) && !v.in_condition(i) {
+    if ok && !v.modal_before(p + 1) && !v.in_condition(i) && !asks_listener(v, i) {
         let (a, b) = v.phrase(i, i + 1, 4, 5);
         found.signals.generic_events += 1;
         add(v, found, Label::Event, a, b);
@@ -587,6 +599,11 @@ fn negated_past_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
         i + 1
     } else if l == "did" && v.is_word(i + 1) && matches!(v.lower(i + 1), "not" | "n't") {
         i + 2
+    } else if l == "did" && emphatic_did(v, i) {
+        // "I did vote to close the loopholes": an emphatic past, still an action.
+        let (a, b) = v.phrase(i, i + 2, 3, 4);
+        add(v, found, Label::Event, a, b);
+        return;
     } else if l == "did" && did_object(v, i) {
         // "The committee did a study": "did" as the main verb, with its object.
         let (a, b) = v.phrase(i, i + 2, 3, 3);
@@ -612,9 +629,114 @@ fn did_object(v: &mut View<'_, '_>, i: usize) -> bool {
         && v.is_word(i + 1)
         && matches!(
             v.lower(i + 1),
-            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "everything"
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "everything"
+                | "it"
+                | "that"
+                | "this"
+                | "so"
+                | "nothing"
         )
         && !(i..v.len()).any(|j| v.text(j) == "?")
+}
+
+/// "I did vote", "the Senate did pass it": "did" between a subject and a bare verb is
+/// an emphatic past (not a question: "did he vote?", nor an ellipsis: "as he did in
+/// 1990", "so did I").
+fn emphatic_did(v: &mut View<'_, '_>, i: usize) -> bool {
+    let verb = i + 1 < v.len()
+        && v.is_word(i + 1)
+        && !v.is_capitalized(i + 1)
+        && !v.in_function_words(i + 1)
+        && !v.covered(i + 1)
+        && !covered_by_mental(v, i + 1)
+        && !v.lower(i + 1).ends_with("ly")
+        && !matches!(
+            v.lower(i + 1),
+            "it" | "that" | "so" | "not" | "nothing" | "too" | "last" | "well" | "once" | "what"
+        );
+    let subject = i > 0
+        && v.is_word(i - 1)
+        && (subject_pronoun(v.lower(i - 1)) || v.is_capitalized(i - 1) && i - 1 != v.first_token());
+    verb && subject && v.lower(i - 1) != "who" && !(i..v.len()).any(|j| v.text(j) == "?")
+}
+
+/// "posted a photo of", "tweeted a video", "posted maps": a past verb of posting whose
+/// object (within three words) is a media object.
+fn posts_media(v: &mut View<'_, '_>, i: usize) -> bool {
+    let w = v.lower(i);
+    if !(w.starts_with("post") || w.starts_with("tweet") || w.starts_with("retweet"))
+        || !w.ends_with("ed")
+        || v.modal_before(i)
+        || v.in_condition(i)
+    {
+        return false;
+    }
+    let end = (i + 4).min(v.len());
+    (i + 1..end).any(|j| {
+        v.is_word(j)
+            && matches!(
+                v.lower(j),
+                "photo"
+                    | "photos"
+                    | "photograph"
+                    | "photographs"
+                    | "picture"
+                    | "pictures"
+                    | "image"
+                    | "images"
+                    | "video"
+                    | "videos"
+                    | "clip"
+                    | "clips"
+                    | "footage"
+                    | "map"
+                    | "maps"
+                    | "chart"
+                    | "charts"
+                    | "graphic"
+                    | "screenshot"
+                    | "screenshots"
+                    | "selfie"
+                    | "meme"
+                    | "recording"
+                    | "document"
+                    | "documents"
+            )
+    })
+}
+
+/// "Have you noticed …?", "Did you see the report?": a question to the listener asks,
+/// it reports no action.
+fn asks_listener(v: &mut View<'_, '_>, i: usize) -> bool {
+    let Some(p) = before_adverbs(v, i) else {
+        return false;
+    };
+    if v.lower(p) != "you" || p == 0 || !v.is_word(p - 1) {
+        return false;
+    }
+    let aux = matches!(
+        v.lower(p - 1),
+        "have"
+            | "has"
+            | "had"
+            | "did"
+            | "do"
+            | "are"
+            | "were"
+            | "haven't"
+            | "didn't"
+            | "don't"
+            | "aren't"
+            | "weren't"
+    );
+    aux && (i..v.len()).any(|j| v.text(j) == "?")
 }
 
 /// "since" is causal after a comma or "that" and before a clause ("…, since most of them
@@ -864,6 +986,11 @@ fn trend_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
     let Some(p) = before_adverbs(v, i) else {
         return;
     };
+    // "has been way down", "are much lower": a word of degree may stand between.
+    let mut p = p;
+    if p > 0 && matches!(v.lower(p), "way" | "much" | "far" | "well") {
+        p -= 1;
+    }
     if matches!(
         v.lower(p),
         "is" | "are" | "was" | "were" | "been" | "isn't" | "aren't"
@@ -884,8 +1011,11 @@ fn perfect_at<'t>(v: &mut View<'_, 't>, i: usize, found: &mut Found<'t>) {
     };
     let w = v.lower(p);
     let aux = matches!(w, "has" | "have" | "had" | "hasn't" | "haven't" | "hadn't")
-        || ["'ve", "'d"].iter().any(|s| w.ends_with(s)) && w.len() > 3;
-    if aux && !v.modal_before(p + 1) && !v.in_condition(i) {
+        || ["'ve", "'d"].iter().any(|s| w.ends_with(s)) && w.len() > 3
+        // "he's taken the lead", "that's given them": "'s" is "has" when an object
+        // follows ("it's done." is a state).
+        || w.ends_with("'s") && w.len() > 3 && has_object(v, i + 1);
+    if aux && !v.modal_before(p + 1) && !v.in_condition(i) && !asks_listener(v, i) {
         let (a, b) = v.phrase(i, i + 1, 4, 5);
         add(v, found, Label::Event, a, b);
     }
