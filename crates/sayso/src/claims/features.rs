@@ -41,6 +41,12 @@ mod f {
     pub(super) const SPEAKER_ACTION: u32 = 38;
     pub(super) const NARRATED_FACT: u32 = 39;
     pub(super) const SPEAKER_QUANTITY: u32 = 40;
+    pub(super) const NEGATION: u32 = 41;
+    pub(super) const THIRD_PERSON: u32 = 42;
+    pub(super) const THIRD_ACTION: u32 = 43;
+    pub(super) const QUANTITY_COMPARISON: u32 = 44;
+    pub(super) const QUANTITIES_2: u32 = 45;
+    pub(super) const FACT_AND_JUDGEMENT: u32 = 46;
 }
 
 /// FNV-1a over a lowercase word's bytes; digits fold to `0`.
@@ -106,6 +112,7 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
     let (mut names, mut digits, mut quoted) = (0u32, false, false);
     let (mut question, mut exclamation) = (false, false);
     let mut persons = [false; 4];
+    let (mut negated, mut third) = (false, false);
     let mut prev: Option<u64> = None;
     let mut words = 0usize;
     for i in 0..n {
@@ -129,6 +136,13 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
                     w.as_bytes().first(),
                     Some(b'i' | b'm' | b'w' | b'u' | b'o' | b'y')
                 );
+            negated |= matches!(w, "not" | "never" | "no" | "nothing" | "nobody")
+                || w.ends_with("n't")
+                || w.ends_with("n’t");
+            third |= matches!(
+                w,
+                "he" | "she" | "they" | "his" | "her" | "their" | "him" | "them"
+            );
             if let Some(p) = pronoun.then(|| v.person(i)).flatten() {
                 persons[usize::from(p)] = true;
             } else if i != v.first_token() && v.is_capitalized(i) && !v.heading_like() {
@@ -182,6 +196,28 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
     if factual && !speaker && !persons[usize::from(person::SECOND)] {
         out.push(f::NARRATED_FACT);
     }
+    // Talk about a third party ("he cut", "they voted", "Senator X voted"): the record
+    // of someone else's actions is what debates check; negation marks denials and
+    // records of inaction alike ("he never voted for", "we didn't raise").
+    let third = third || names > 0;
+    if third {
+        out.push(f::THIRD_PERSON);
+    }
+    if negated {
+        out.push(f::NEGATION);
+    }
+    if third && has(Label::Event) && !has(Label::Prediction) {
+        out.push(f::THIRD_ACTION);
+    }
+    if has(Label::Quantity) && has(Label::Comparison) {
+        out.push(f::QUANTITY_COMPARISON);
+    }
+    if s.money + s.percent + s.counts >= 2 {
+        out.push(f::QUANTITIES_2);
+    }
+    if factual && (has(Label::Opinion) || has(Label::Position)) {
+        out.push(f::FACT_AND_JUDGEMENT);
+    }
     if names > 0 {
         out.push(f::NAMES + names.min(3) - 1);
     }
@@ -195,4 +231,37 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
                 _ => 4,
             },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::f;
+
+    fn has(text: &str, id: u32) -> bool {
+        crate::checkworthy_features(text).0.contains(&id)
+    }
+
+    #[test]
+    fn third_party_records_negation_and_figures() {
+        assert!(has("He cut the school budget.", f::THIRD_ACTION));
+        assert!(has("Senator Lee cut the school budget.", f::THIRD_ACTION));
+        assert!(!has("I cut the school budget.", f::THIRD_ACTION));
+        assert!(!has("He will cut the school budget.", f::THIRD_ACTION));
+        assert!(has("She never voted for the levy.", f::NEGATION));
+        assert!(has("We didn't raise the fees.", f::NEGATION));
+        assert!(!has("We raised the fees.", f::NEGATION));
+        assert!(has(
+            "Fares rose 12 percent, more than 3 dollars a ride.",
+            f::QUANTITIES_2
+        ));
+        assert!(has(
+            "Exports are 20 percent higher than last year.",
+            f::QUANTITY_COMPARISON
+        ));
+        assert!(has(
+            "The corrupt mayor closed the clinic.",
+            f::FACT_AND_JUDGEMENT
+        ));
+        assert!(!has("The mayor closed the clinic.", f::FACT_AND_JUDGEMENT));
+    }
 }
