@@ -492,6 +492,13 @@ fn records_of_actions_are_events() {
 }
 
 #[test]
+fn plans_with_have_are_predictions_counterfactuals_are_not() {
+    assert!(labels("We're going to have free trade with them.").contains(&Label::Prediction));
+    assert!(labels("By May the city will have spent the fund.").contains(&Label::Prediction));
+    assert!(!labels("The city would have spent the fund.").contains(&Label::Prediction));
+}
+
+#[test]
 fn questions_to_the_listener_report_nothing() {
     assert!(!labels("Have you noticed the new prices?").contains(&Label::Event));
     assert!(!labels("Senator, did you read the audit?").contains(&Label::Event));

@@ -250,7 +250,14 @@ pub(crate) fn label<'t>(
         }
         // "would have received": a counterfactual past; "I would.": an ellipsis; "would be
         // eligible": what a rule grants.
-        let counterfactual = to + 1 < n && v.lower(to) == "have" && v.is_word(to + 1);
+        // ("going to have free trade" is a plan.)
+        let counterfactual = to + 1 < n
+            && v.lower(to) == "have"
+            && v.is_word(to + 1)
+            && matches!(
+                word,
+                "would" | "could" | "might" | "may" | "should" | "must" | "wouldn't" | "couldn't"
+            );
         let bare = (to >= n || v.is_punct(to))
             && matches!(
                 word,
