@@ -482,6 +482,10 @@ fn records_of_actions_are_events() {
     assert!(labels("The pipes had begun to leak.").contains(&Label::Event));
     assert!(labels("Dozens of tenants have come forward.").contains(&Label::Event));
     assert!(labels("We've never had a strike at the plant.").contains(&Label::Event));
+    // A rule verb's progressive with no law before it narrates; "taking over" acts.
+    assert!(labels("We're giving them the old buses.").contains(&Label::Event));
+    assert!(labels("The law is giving tenants a voice.").contains(&Label::Rule));
+    assert!(labels("The militia is taking over the port.").contains(&Label::Event));
     // "'s" is "has" when an object follows; "it's done." is a state.
     assert!(labels("The county that's taken the lead in repairs.").contains(&Label::Event));
     assert!(!labels("It's done.").contains(&Label::Event));

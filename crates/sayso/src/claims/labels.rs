@@ -240,7 +240,12 @@ pub(crate) fn label<'t>(
             }
             // "Congress reduced the tax", "imports have been reduced": with no law before
             // it, a rule verb's past tense narrates an action.
-            if !rule_would && single && word.ends_with("ed") && tags & tag::SPEECH == 0 {
+            // "we're giving them money": a progressive too (with its object).
+            if !rule_would
+                && single
+                && (word.ends_with("ed") || word.ends_with("ing"))
+                && tags & tag::SPEECH == 0
+            {
                 past_or_progressive_at(v, from, found);
             }
         }
