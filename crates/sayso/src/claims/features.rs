@@ -81,7 +81,6 @@ fn addresses(w: &str) -> bool {
 
 /// The active features of the sentence in `v` with findings `found`, in `out` (a repeated
 /// n-gram counts once per occurrence).
-#[inline(never)]
 pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32>) -> Talk {
     out.clear();
     out.push(f::BIAS);

@@ -350,7 +350,6 @@ impl Lexicons {
     /// Every lexicon phrase in a text on word boundaries, leftmost-longest and
     /// non-overlapping, in text order, ignoring ASCII case; `lower` is the text in ASCII
     /// lowercase (`str::to_ascii_lowercase`). One pass over the whole document.
-    #[inline(never)]
     pub(crate) fn hits(&self, lower: &str, out: &mut Vec<Hit>) {
         for m in self.automaton.find_iter(lower) {
             let (s, e) = (m.start(), m.end());

@@ -104,7 +104,6 @@ impl Tagger {
     /// Labels, evidence, hedging and features of the sentence `[start, end)` made of
     /// `toks`, whose lexicon phrases are `hits`. Leaves findings in `sc.found` and the
     /// features in `sc.features`.
-    #[inline(never)]
     fn analyze<'t>(
         &self,
         doc: &mut Doc<'_, 't>,

@@ -96,7 +96,6 @@ impl Model {
     }
 
     /// The model's logit for active features: [`logit`]'s arithmetic, in its order.
-    #[inline(never)]
     pub(crate) fn logit(&self, features: &[u32]) -> f32 {
         let at = |i: u32| self.table.get(i as usize).copied().unwrap_or((0.0, 0.0));
         let norm2: f32 = features.iter().map(|&i| at(i).1.powi(2)).sum();

@@ -195,13 +195,15 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn any_flagged(&self, bits: u32) -> bool {
         self.flags.iter().any(|f| f & bits != 0)
     }
-    /// The sentence's text holds a hyphen ('-', or a byte that may start '‐' U+2010).
+    /// The sentence's text holds a hyphen ('-' or '‐' U+2010; not merely a byte that
+    /// starts one, as curly quotes do, which would send every word to the slow test).
     pub(crate) fn has_hyphen(&self) -> bool {
         let (Some(a), Some(b)) = (self.toks.first(), self.toks.last()) else {
             return false;
         };
         let bytes = self.text.as_bytes().get(a.start..b.end).unwrap_or(&[]);
-        memchr::memchr2(b'-', 0xE2, bytes).is_some()
+        memchr::memchr(b'-', bytes).is_some()
+            || memchr::memmem::find(bytes, "‐".as_bytes()).is_some()
     }
 
     /// Token `i` has every bit of `bits`.
