@@ -8,6 +8,7 @@
 mod features;
 mod labels;
 mod lexicons;
+mod phrases;
 mod quantity;
 mod score;
 mod sentence;
