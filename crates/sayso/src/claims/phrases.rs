@@ -15,6 +15,11 @@ const DEAD: usize = 0;
 const START: usize = 1;
 const NONE: u32 = u32::MAX;
 
+/// A transition to `state`, special when it is a match state (or the dead state).
+fn encode(state: usize, columns: usize, special: bool) -> Transition {
+    ((state * columns) as u32) << 1 | u32::from(special)
+}
+
 /// The compiled phrases.
 #[derive(Clone, Debug)]
 pub(crate) struct Phrases {
@@ -74,48 +79,41 @@ impl Phrases {
         let states = own.len();
         // Breadth first: failure links, inherited matches and the full rows. In leftmost
         // mode a match state fails to the dead state (a match that started earlier wins),
-        // and so does everything below it.
+        // and so does everything below it. A row starts as a copy of its failure state's
+        // (complete, since that state is nearer the start), then takes the trie's children.
         let mut fail = vec![DEAD; states];
         let mut matches = own.clone();
-        let mut next = vec![DEAD as u32; states * columns];
+        let dead = encode(DEAD, columns, true);
+        let mut transitions = vec![dead; states * columns];
         let mut queue = std::collections::VecDeque::with_capacity(states);
-        for c in 0..columns {
-            let s = child[START * columns + c] as usize;
-            if s == 0 {
-                next[START * columns + c] = START as u32;
-            } else {
-                next[START * columns + c] = s as u32;
-                fail[s] = if own[s] != NONE { DEAD } else { START };
-                queue.push_back(s);
-            }
-        }
+        queue.push_back(START);
         while let Some(id) = queue.pop_front() {
-            let f = fail[id];
+            let row = id * columns;
+            if id == START {
+                // The unanchored start: no child, stay.
+                transitions[row..row + columns].fill(encode(START, columns, false));
+            } else {
+                let from = fail[id] * columns;
+                transitions.copy_within(from..from + columns, row);
+            }
             for c in 0..columns {
-                let s = child[id * columns + c] as usize;
+                let s = child[row + c] as usize;
                 if s == 0 {
-                    next[id * columns + c] = next[f * columns + c];
                     continue;
                 }
-                next[id * columns + c] = s as u32;
-                if own[s] == NONE {
-                    let g = next[f * columns + c] as usize;
+                if own[s] != NONE {
+                    fail[s] = DEAD;
+                } else if id == START {
+                    fail[s] = START;
+                } else {
+                    let g = (transitions[fail[id] * columns + c] >> 1) as usize / columns;
                     fail[s] = g;
                     matches[s] = matches[g];
-                } else {
-                    fail[s] = DEAD;
                 }
+                transitions[row + c] = encode(s, columns, matches[s] != NONE);
                 queue.push_back(s);
             }
         }
-        let special = |s: usize| s == DEAD || matches[s] != NONE;
-        let transitions = next
-            .iter()
-            .map(|&s| {
-                let s = s as usize;
-                ((s * columns) as u32) << 1 | u32::from(special(s))
-            })
-            .collect();
         Phrases {
             class,
             columns,
