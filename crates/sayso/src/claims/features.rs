@@ -3,8 +3,8 @@
 //! uni- and bigrams. Every feature is binary; a sentence is the list of its active indexes.
 
 use super::labels::Found;
-use super::lexicons::person;
-use super::sentence::View;
+use super::lexicons::{class, person};
+use super::sentence::{View, flag};
 use crate::document::Label;
 
 /// Number of weights: named features first, then the hashed n-gram space.
@@ -64,9 +64,30 @@ fn bucket(h: u64) -> u32 {
     (NAMED as u64 + h % (DIM - NAMED) as u64) as u32
 }
 
+/// What the tagger asks of a sentence's words besides its features, found in the same
+/// pass over its tokens.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Talk {
+    /// Some token is `?`.
+    pub(crate) question: bool,
+    /// Some word is in the first or second person ("we", "your", "I'm").
+    pub(crate) addressed: bool,
+}
+
+/// "I", "we", "my", "you'll", …: talk in the first or second person.
+fn addresses(w: &str) -> bool {
+    matches!(
+        w.as_bytes().first(),
+        Some(b'i' | b'w' | b'm' | b'o' | b'u' | b'y')
+    ) && (matches!(w, "i" | "we" | "my" | "our" | "me" | "us" | "you" | "your")
+        || w.starts_with("i'")
+        || w.starts_with("we'")
+        || w.starts_with("you'"))
+}
+
 /// The active features of the sentence in `v` with findings `found`, in `out` (a repeated
 /// n-gram counts once per occurrence).
-pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32>) {
+pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32>) -> Talk {
     out.clear();
     out.push(f::BIAS);
     let mask = found.mask();
@@ -108,16 +129,20 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
             out.push(id);
         }
     }
-    let n = v.len();
     let (mut names, mut digits, mut quoted) = (0u32, false, false);
     let (mut question, mut exclamation) = (false, false);
+    let mut talk = Talk::default();
     let mut persons = [false; 4];
     let (mut negated, mut third) = (false, false);
     let mut prev: Option<u64> = None;
     let mut words = 0usize;
-    for i in 0..n {
-        let t = v.text(i);
-        let punct = v.is_punct(i);
+    // At most a unigram and a bigram per token.
+    out.reserve(2 * v.len());
+    let (first, heading) = (v.first_token(), v.heading_like());
+    let (texts, lows, flags) = v.columns();
+    for (i, ((&t, &w), &fl)) in texts.iter().zip(lows).zip(flags).enumerate() {
+        talk.question |= t == "?";
+        let punct = fl & flag::PUNCT != 0;
         if punct {
             match t {
                 "?" => question = true,
@@ -127,11 +152,13 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
             }
         } else {
             words += 1;
-            digits |= v.is_number(i);
+            digits |= fl & flag::NUMBER != 0;
         }
-        if v.is_word(i) {
-            let w = v.lower(i);
-            let pronoun = w.len() <= 7
+        if fl & flag::WORD != 0 {
+            talk.addressed |= addresses(w);
+            let person = (fl & class::PERSON) >> class::PERSON_SHIFT;
+            let pronoun = person != 0
+                && w.len() <= 7
                 && matches!(
                     w.as_bytes().first(),
                     Some(b'i' | b'm' | b'w' | b'u' | b'o' | b'y')
@@ -143,9 +170,9 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
                 w,
                 "he" | "she" | "they" | "his" | "her" | "their" | "him" | "them"
             );
-            if let Some(p) = pronoun.then(|| v.person(i)).flatten() {
-                persons[usize::from(p)] = true;
-            } else if i != v.first_token() && v.is_capitalized(i) && !v.heading_like() {
+            if pronoun {
+                persons[person as usize] = true;
+            } else if i != first && fl & flag::CAPS != 0 && !heading {
                 names += 1;
             }
         }
@@ -154,7 +181,7 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
             prev = None;
             continue;
         }
-        let h = hash_word(v.lower(i), 1);
+        let h = hash_word(w, 1);
         out.push(bucket(h));
         if let Some(p) = prev {
             out.push(bucket(p.rotate_left(17) ^ h ^ 0x9e37_79b9_7f4a_7c15));
@@ -231,6 +258,7 @@ pub(crate) fn extract(v: &mut View<'_, '_>, found: &Found<'_>, out: &mut Vec<u32
                 _ => 4,
             },
     );
+    talk
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! The claim lexicons: plain-text lists under `data/claims/`, compiled once into one
-//! Aho–Corasick automaton (phrases) and a few word sets (single tokens).
+//! phrase search ([`super::phrases`]) and a few word sets (single tokens).
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
+use super::phrases::Phrases;
 use crate::analyzer::AnalyzerBuilder;
 
 use crate::error::Error;
@@ -120,7 +119,12 @@ impl Words {
 
 /// Lowercase, straight apostrophes.
 fn normalize(s: &str) -> String {
-    s.trim().replace(['’', '‘'], "'").to_lowercase()
+    let s = s.trim();
+    if s.is_ascii() {
+        // Nearly every entry: one allocation instead of two.
+        return s.to_ascii_lowercase();
+    }
+    s.replace(['’', '‘'], "'").to_lowercase()
 }
 
 /// Regular forms of an English verb: `discuss` → discusses, discussed, discussing.
@@ -185,9 +189,8 @@ fn expand(entry: &str) -> Vec<String> {
 /// Every compiled claim lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicons {
-    automaton: AhoCorasick,
-    /// Tags of each automaton pattern.
-    tags: Vec<u32>,
+    /// The phrases, with their tags.
+    phrases: Phrases,
     /// The word lists a token may belong to ([`class`] bits): one lookup per token
     /// answers them all.
     words: WordMap,
@@ -255,25 +258,19 @@ impl Lexicons {
         }
         // Apostrophes in the text may be straight or curly: match both spellings.
         let mut patterns = Vec::with_capacity(phrases.len() + 64);
-        let mut tags = Vec::with_capacity(phrases.len() + 64);
+        // Sorted: the same states, in the same order, in every process.
         let mut sorted: Vec<_> = phrases.into_iter().collect();
         sorted.sort();
         for (p, t) in sorted {
             if p.contains('\'') {
-                patterns.push(p.replace('\'', "’"));
-                tags.push(t);
+                patterns.push((p.replace('\'', "’"), t));
             }
-            patterns.push(p);
-            tags.push(t);
+            patterns.push((p, t));
         }
-        // Patterns are lowercase and the automaton reads the text in ASCII lowercase
-        // (which the tagger makes anyway): without case folding the DFA has half the
-        // states to keep in cache, and finds the same phrases.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .map_err(|e| Error::option(format!("claim lexicons: {e}")))?;
+        // Patterns are lowercase and the search reads the text in ASCII lowercase (which
+        // the tagger makes anyway): without case folding the DFA has half the states to
+        // keep in cache, and finds the same phrases.
+        let phrases = Phrases::new(&patterns);
         let mut classes: HashMap<Box<str>, u64, FnvBuild> = HashMap::default();
         let lists = [
             (include_str!("../../data/claims/scales.txt"), class::SCALE),
@@ -322,8 +319,7 @@ impl Lexicons {
             *bits = *bits & !u64::from(class::PERSON) | u64::from(p) << class::PERSON_SHIFT;
         }
         Ok(Lexicons {
-            automaton,
-            tags,
+            phrases,
             words: WordMap::new(classes.iter().map(|(w, &bits)| (&**w, bits))),
             numbers: Words::new(include_str!("../../data/claims/numbers.txt")),
         })
@@ -351,17 +347,17 @@ impl Lexicons {
     /// non-overlapping, in text order, ignoring ASCII case; `lower` is the text in ASCII
     /// lowercase (`str::to_ascii_lowercase`). One pass over the whole document.
     pub(crate) fn hits(&self, lower: &str, out: &mut Vec<Hit>) {
-        for m in self.automaton.find_iter(lower) {
-            let (s, e) = (m.start(), m.end());
+        self.phrases.find(lower, |m| {
+            let (s, e) = (m.start, m.end);
             // Lowercasing ASCII keeps every byte's class: the boundaries are the text's.
             if on_word_boundaries(lower, s, e) {
                 out.push(Hit {
                     start: s,
                     end: e,
-                    tags: self.tags.get(m.pattern().as_usize()).copied().unwrap_or(0),
+                    tags: m.value,
                 });
             }
-        }
+        });
     }
 }
 

@@ -8,10 +8,15 @@
 mod features;
 mod labels;
 mod lexicons;
+mod phrases;
 mod quantity;
 mod score;
 mod sentence;
 mod source;
+
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
 
 use crate::analyzer::AnalyzerBuilder;
 use crate::document::{Attribution, Claim, Entity, SentenceKind};
@@ -27,9 +32,18 @@ use sentence::{Prepared, Unicode, View, flag};
 /// Labels sentences with claim kinds, evidence, check-worthiness and hedging.
 #[derive(Clone, Debug)]
 pub(crate) struct Tagger {
-    lex: Lexicons,
-    model: Model,
+    /// Shared by every analyzer built without lexicon additions.
+    lex: Arc<Lexicons>,
+    model: Arc<Model>,
 }
+
+/// The compiled-in lexicons, built once per process: their automaton takes far longer to
+/// build than a short document takes to tag.
+static DEFAULT_LEXICONS: Lazy<Option<Arc<Lexicons>>> =
+    Lazy::new(|| Lexicons::new(&AnalyzerBuilder::new()).ok().map(Arc::new));
+
+/// The compiled-in model, decoded once per process (2 MB of weights).
+static MODEL: Lazy<Arc<Model>> = Lazy::new(|| Arc::new(Model::compiled()));
 
 /// Buffers reused across the sentences of one document.
 #[derive(Default)]
@@ -77,9 +91,14 @@ pub struct BlendInputs {
 
 impl Tagger {
     pub(crate) fn new(options: &AnalyzerBuilder) -> Result<Tagger, Error> {
+        let default = options.label_words.is_empty() && options.hedges.is_empty();
+        let lex = match DEFAULT_LEXICONS.as_ref() {
+            Some(lex) if default => Arc::clone(lex),
+            _ => Arc::new(Lexicons::new(options)?),
+        };
         Ok(Tagger {
-            lex: Lexicons::new(options)?,
-            model: Model::compiled(),
+            lex,
+            model: Arc::clone(&MODEL),
         })
     }
 
@@ -168,22 +187,12 @@ impl Tagger {
             // No claim, nothing to score.
             return nothing;
         }
-        features::extract(&mut v, found, features);
+        let talk = features::extract(&mut v, found, features);
         let model_p = score::sigmoid(self.model.logit(features));
-        let (mut addressed, mut question) = (false, false);
-        for i in 0..v.len() {
-            let t = v.text(i);
-            question |= t == "?";
-            // Talk in the first or second person: a debate or an interview, unless the
-            // document has an author, whose "we met", "I signed" are reports (SPEC §6).
-            if !authored && !addressed && v.is_word(i) {
-                let w = v.lower(i);
-                addressed = matches!(w, "i" | "we" | "my" | "our" | "me" | "us" | "you" | "your")
-                    || w.starts_with("i'")
-                    || w.starts_with("we'")
-                    || w.starts_with("you'");
-            }
-        }
+        // Talk in the first or second person: a debate or an interview, unless the
+        // document has an author, whose "we met", "I signed" are reports (SPEC §6).
+        let addressed = !authored && talk.addressed;
+        let question = talk.question;
         let factual = found.evidence.iter().any(|e| e.label.is_factual());
         Analysis {
             model_p,
@@ -294,7 +303,6 @@ impl Tagger {
 /// other inputs: the training example's view of the tagger.
 #[doc(hidden)]
 pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
-    use once_cell::sync::Lazy;
     static TAGGER: Lazy<Option<Tagger>> = Lazy::new(|| Tagger::new(&AnalyzerBuilder::new()).ok());
     let none = BlendInputs {
         factual: false,

@@ -5,7 +5,7 @@ use crate::span::Span;
 use crate::tokens::{Token, TokenKind};
 
 /// What is known of each token once its document is prepared: its kind, its case, the
-/// lexicon phrases over it (the low byte) and its word lists ([`class`], the bits above).
+/// lexicon phrases over it (the low bits) and its word lists ([`class`], the bits above).
 pub(crate) mod flag {
     pub(crate) const WORD: u32 = 1 << 0;
     pub(crate) const NUMBER: u32 = 1 << 1;
@@ -18,6 +18,8 @@ pub(crate) mod flag {
     pub(crate) const COVERED: u32 = 1 << 5;
     /// A number word (found by the lexicon pass over the document).
     pub(crate) const NUMBER_WORD: u32 = 1 << 6;
+    /// More than three bytes long.
+    pub(crate) const LONG: u32 = 1 << 7;
 }
 
 /// Each token's text, lowercase form (straight apostrophes) and [`flag`]s, made once per
@@ -70,10 +72,15 @@ impl<'d, 't> Prepared<'d, 't> {
                 TokenKind::Handle => 0,
             };
             let caps = if caps { flag::CAPS } else { 0 };
+            let long = if t.end.saturating_sub(t.start) > 3 {
+                flag::LONG
+            } else {
+                0
+            };
             p.texts.push(word);
             if ascii {
                 p.lows.push(lower.get(t.start..t.end).unwrap_or(""));
-                p.flags.push(kind | caps | classes);
+                p.flags.push(kind | caps | long | classes);
             } else {
                 let start = unicode.text.len();
                 for c in word.chars() {
@@ -84,7 +91,7 @@ impl<'d, 't> Prepared<'d, 't> {
                 }
                 unicode.at.push((k, start, unicode.text.len()));
                 p.lows.push("");
-                p.flags.push(kind | caps);
+                p.flags.push(kind | caps | long);
             }
         }
         let unicode: &'d Unicode = unicode;
@@ -174,11 +181,10 @@ impl<'a, 't> View<'a, 't> {
         if !v.heading {
             // A line with most words capitalised reads as a headline.
             let (mut words, mut caps) = (0, 0);
-            for (t, f) in toks.iter().zip(flags) {
-                if f & flag::WORD != 0 && t.end - t.start > 3 {
-                    words += 1;
-                    caps += usize::from(f & flag::CAPS != 0);
-                }
+            for f in flags {
+                let long_word = f & (flag::WORD | flag::LONG) == flag::WORD | flag::LONG;
+                words += usize::from(long_word);
+                caps += usize::from(long_word && f & flag::CAPS != 0);
             }
             v.heading = words >= 3 && caps * 4 >= words * 3;
         }
@@ -189,13 +195,15 @@ impl<'a, 't> View<'a, 't> {
     pub(crate) fn any_flagged(&self, bits: u32) -> bool {
         self.flags.iter().any(|f| f & bits != 0)
     }
-    /// The sentence's text holds a hyphen ('-', or a byte that may start '‐' U+2010).
+    /// The sentence's text holds a hyphen ('-' or '‐' U+2010; not merely a byte that
+    /// starts one, as curly quotes do, which would send every word to the slow test).
     pub(crate) fn has_hyphen(&self) -> bool {
         let (Some(a), Some(b)) = (self.toks.first(), self.toks.last()) else {
             return false;
         };
         let bytes = self.text.as_bytes().get(a.start..b.end).unwrap_or(&[]);
-        memchr::memchr2(b'-', 0xE2, bytes).is_some()
+        memchr::memchr(b'-', bytes).is_some()
+            || memchr::memmem::find(bytes, "‐".as_bytes()).is_some()
     }
 
     /// Token `i` has every bit of `bits`.
@@ -204,6 +212,10 @@ impl<'a, 't> View<'a, 't> {
     }
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
+    }
+    /// Every token's text, lowercase form and flags, for a pass over all of them.
+    pub(crate) fn columns(&self) -> (&'a [&'t str], &'a [&'a str], &'a [u32]) {
+        (self.texts, self.lows, self.flags)
     }
     pub(crate) fn token(&self, i: usize) -> Token {
         self.toks[i]
@@ -250,14 +262,6 @@ impl<'a, 't> View<'a, 't> {
         self.text[self.toks[i].end..].chars().next()
     }
 
-    /// The grammatical person of the pronoun at `i` ([`super::lexicons::person`]).
-    pub(crate) fn person(&self, i: usize) -> Option<u8> {
-        let p = self
-            .flags
-            .get(i)
-            .map_or(0, |f| (f & class::PERSON) >> class::PERSON_SHIFT);
-        (p != 0).then_some(p as u8)
-    }
     /// A number word (found by the lexicon pass over the document).
     pub(crate) fn in_numbers(&mut self, i: usize) -> bool {
         self.flagged(i, flag::NUMBER_WORD)
