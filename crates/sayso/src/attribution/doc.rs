@@ -5,6 +5,7 @@ use super::lexicons::{Lexicons, class};
 use super::quotes::{self, Quote};
 use crate::document::SentenceKind;
 use crate::stage::Context;
+use crate::lexicon::{fold, read_u64};
 use crate::tokens::{Token, TokenKind};
 
 /// A stretch of text that attribution rules look at together: a sentence, never split
@@ -67,6 +68,9 @@ const F_LOWER: u8 = 1 << 1;
 const F_NEWLINE: u8 = 1 << 2;
 /// Whitespace (or nothing: the text's start) stands before this token.
 const F_GAP: u8 = 1 << 3;
+/// A token that may open a gazetteer name (its lowercase form is the lowercase first
+/// word of one, or it is not plain ASCII): the exact-case lookup runs for these only.
+const F_GAZETTEER: u8 = 1 << 4;
 /// A token that may end a unit (a period, `!`, `?`, `…`, or a word ending in a period):
 /// the unit splitter looks closer at these only.
 const F_STOP: u8 = 1 << 5;
@@ -104,46 +108,23 @@ fn case(t: &Token, s: &[u8]) -> u8 {
     f
 }
 
-/// A plain loop: `contains` calls out to a vectorised search, slower on one space.
-#[inline]
-fn has_newline(gap: &[u8]) -> bool {
-    for &b in gap {
-        if b == b'\n' {
-            return true;
-        }
-    }
-    false
+/// Abbreviations whose period does not end a unit: a match, so that a lookup is a
+/// switch on the length and one or two compares, not a scan of the list.
+fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs" | "ms" | "dr" | "gen" | "sen" | "rep" | "gov" | "st" | "lt" | "col"
+            | "capt" | "prof" | "jr" | "sr" | "no" | "vs" | "inc" | "co" | "corp" | "ltd"
+            | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct"
+            | "nov" | "dec" | "sgt" | "maj" | "adm" | "pres" | "rev" | "hon" | "approx"
+            | "est" | "dept" | "mt" | "ft" | "messrs" | "atty" | "supt" | "cmdr" | "ave"
+            | "blvd"
+            // US state abbreviations that are no English word ("Sen. X, R-Ky., said").
+            | "ala" | "ariz" | "ark" | "calif" | "colo" | "conn" | "fla" | "kan" | "ky" | "md"
+            | "mass" | "mich" | "minn" | "mont" | "neb" | "nev" | "okla" | "tenn" | "tex"
+            | "vt" | "wis" | "wyo"
+    )
 }
-
-/// `F_GAP` and `F_NEWLINE` of the token after one that ended at `prev_end`.
-#[inline]
-fn gap(bytes: &[u8], t: &Token, prev_end: Option<usize>) -> u8 {
-    match prev_end {
-        None => F_GAP,
-        Some(e) if e < t.start => {
-            let gap = bytes.get(e..t.start).unwrap_or(&[]);
-            // Gaps are mostly one space: a plain loop beats a vectorised search there.
-            let newline = if gap.len() < 16 {
-                has_newline(gap)
-            } else {
-                memchr::memchr(b'\n', gap).is_some()
-            };
-            if newline { F_GAP | F_NEWLINE } else { F_GAP }
-        }
-        _ => 0,
-    }
-}
-
-/// Abbreviations whose period does not end a unit.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "lt", "col", "capt", "prof", "jr",
-    "sr", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "sgt", "maj", "adm", "gov", "pres", "rev", "hon", "approx",
-    "est", "dept", "mt", "ft", "rev", "messrs", "atty", "supt", "cmdr", "ave", "blvd",
-    // US state abbreviations that are no English word ("Sen. X, R-Ky., said").
-    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan", "ky", "md", "mass", "mich", "minn",
-    "mont", "neb", "nev", "okla", "tenn", "tex", "vt", "wis", "wyo",
-];
 
 impl<'a, 't> Doc<'a, 't> {
     #[inline(never)]
@@ -161,14 +142,47 @@ impl<'a, 't> Doc<'a, 't> {
         let n = toks.len();
         let mut info: Vec<Info<'a, 't>> = Vec::with_capacity(n);
         // (token, range in `lower_buf`): filled in once the buffer is complete.
-        let mut copied: Vec<(usize, usize, usize)> = Vec::new();
+        let mut copied: Vec<(u32, u32, u32)> = Vec::new();
         let bytes = text.as_bytes();
-        let mut prev_end = None;
+        // Line breaks are rare: the next one is found once and compared with each token's
+        // start (no token holds one, so one that lies before a token lies in its gap).
+        let next_newline = |from: usize| {
+            bytes
+                .get(from..)
+                .and_then(|rest| memchr::memchr(b'\n', rest))
+                .map_or(usize::MAX, |k| from + k)
+        };
+        let mut newline = toks.first().map_or(usize::MAX, |t| next_newline(t.end));
+        let mut prev_end = toks.first().map_or(0, |t| t.end);
         for (i, t) in toks.iter().enumerate() {
-            let mut f = gap(bytes, t, prev_end);
-            prev_end = Some(t.end);
+            let mut f = if i == 0 {
+                F_GAP
+            } else if prev_end < t.start {
+                if newline < t.start {
+                    newline = next_newline(t.end);
+                    F_GAP | F_NEWLINE
+                } else {
+                    F_GAP
+                }
+            } else {
+                0
+            };
+            prev_end = t.end;
             let w = text.get(t.start..t.end).unwrap_or("");
             let sb = w.as_bytes();
+            if t.kind == TokenKind::Punct {
+                // Nothing to lowercase, no classes, never capitalised.
+                if is_stop(sb) {
+                    f |= F_STOP;
+                }
+                info.push(Info {
+                    word: w,
+                    low: w,
+                    bits: 0,
+                    flags: f,
+                });
+                continue;
+            }
             // "on X." keeps its period inside the token: look the letter up.
             let len = if sb.len() == 2 && sb[1] == b'.' {
                 1
@@ -180,11 +194,7 @@ impl<'a, 't> Doc<'a, 't> {
             } else {
                 w.get(..len).unwrap_or(w)
             };
-            if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
-                // Nothing to lowercase, no classes, never capitalised.
-                if t.kind == TokenKind::Punct && is_stop(sb) {
-                    f |= F_STOP;
-                }
+            if t.kind == TokenKind::Number {
                 info.push(Info {
                     word: w,
                     low: own,
@@ -203,11 +213,21 @@ impl<'a, 't> Doc<'a, 't> {
             f |= case(t, sb);
             let (bits, low) = match lex.classes_ascii(bytes, t.start, len) {
                 Some((bits, upper)) => {
-                    let bits = if word { bits } else { 0 };
+                    if bits & class::GAZETTEER != 0 || len != sb.len() {
+                        f |= F_GAZETTEER;
+                    }
+                    let bits = if word { bits & !class::GAZETTEER } else { 0 };
                     if upper {
                         let at = lower_buf.len();
-                        lower_buf.extend(sb[..len].iter().map(u8::to_ascii_lowercase));
-                        copied.push((i, at, lower_buf.len()));
+                        // Eight bytes at a time, lowercased in a register.
+                        let mut k = 0;
+                        while k < len {
+                            let m = (len - k).min(8);
+                            let c = fold(read_u64(bytes, t.start + k, m)).to_le_bytes();
+                            lower_buf.extend_from_slice(&c[..m]);
+                            k += 8;
+                        }
+                        copied.push((i as u32, at as u32, lower_buf.len() as u32));
                         (bits, "")
                     } else {
                         // Most tokens: the lowercase form is the text itself, no copy.
@@ -215,6 +235,7 @@ impl<'a, 't> Doc<'a, 't> {
                     }
                 }
                 None => {
+                    f |= F_GAZETTEER;
                     let at = lower_buf.len();
                     let mut utf8 = [0u8; 4];
                     for c in w.chars().flat_map(char::to_lowercase) {
@@ -223,9 +244,10 @@ impl<'a, 't> Doc<'a, 't> {
                     if lower_buf.len() - at == 2 && lower_buf.last() == Some(&b'.') {
                         lower_buf.pop();
                     }
-                    copied.push((i, at, lower_buf.len()));
+                    copied.push((i as u32, at as u32, lower_buf.len() as u32));
                     let bits = if word {
-                        std::str::from_utf8(&lower_buf[at..]).map_or(0, |l| lex.classes(l))
+                        std::str::from_utf8(&lower_buf[at..])
+                            .map_or(0, |l| lex.classes(l) & !class::GAZETTEER)
                     } else {
                         0
                     };
@@ -242,8 +264,8 @@ impl<'a, 't> Doc<'a, 't> {
         // Whole characters only were written: this never fails.
         let lower_buf: &'a str = std::str::from_utf8(lower_buf).unwrap_or("");
         for (i, a, b) in copied {
-            if let Some(x) = info.get_mut(i) {
-                x.low = lower_buf.get(a..b).unwrap_or("");
+            if let Some(x) = info.get_mut(i as usize) {
+                x.low = lower_buf.get(a as usize..b as usize).unwrap_or("");
             }
         }
         let mut in_quote = vec![0u32; toks.len()];
@@ -284,6 +306,12 @@ impl<'a, 't> Doc<'a, 't> {
 
     pub(crate) fn has(&self, i: usize, class: u32) -> bool {
         self.info.get(i).is_some_and(|x| x.bits & class != 0)
+    }
+
+    /// Token `i` may open a gazetteer name (see [`F_GAZETTEER`]).
+    #[inline]
+    pub(crate) fn may_open_gazetteer_name(&self, i: usize) -> bool {
+        self.flag(i, F_GAZETTEER)
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -351,8 +379,8 @@ impl<'a, 't> Doc<'a, 't> {
         let w = self.low(i);
         // "R-Ky.": a party tag before the state.
         let tail = w.rsplit('-').next().unwrap_or(w);
-        ABBREVIATIONS.contains(&w)
-            || ABBREVIATIONS.contains(&tail)
+        is_abbreviation(w)
+            || is_abbreviation(tail)
             || (w.chars().count() == 1 && self.is_cap(i))
     }
 
@@ -379,7 +407,7 @@ impl<'a, 't> Doc<'a, 't> {
         if w == "." {
             let prev = self.low(i.wrapping_sub(1));
             let single = prev.chars().count() == 1 && self.is_cap(i.wrapping_sub(1));
-            if single || ABBREVIATIONS.contains(&prev) {
+            if single || is_abbreviation(prev) {
                 return false;
             }
         }

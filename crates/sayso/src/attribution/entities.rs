@@ -51,11 +51,44 @@ pub(crate) fn fold(word: &str) -> String {
     out
 }
 
+/// What [`fold_into`] makes of each ASCII byte: lowercase letters (`y` as `i`) and
+/// digits, 0 for the bytes it drops.
+const ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = (b as u8).to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            t[b] = if c == b'y' { b'i' } else { c };
+        }
+        b += 1;
+    }
+    t
+};
+
 /// [`fold`], appending to `out`.
 fn fold_into(word: &str, out: &mut String) {
     let w = strip_possessive(word);
     if w.is_ascii() {
-        // Most names: the same folding without Unicode case tables.
+        // Most names: the same folding without Unicode case tables, one table read per
+        // byte, into a local buffer that is appended at once.
+        let mut buf = [0u8; 32];
+        if w.len() <= buf.len() {
+            let mut n = 0;
+            let mut last = 0u8;
+            for &b in w.as_bytes() {
+                let b = ASCII_FOLD[usize::from(b)];
+                if b != 0 && b != last {
+                    if let Some(slot) = buf.get_mut(n) {
+                        *slot = b;
+                    }
+                    n += 1;
+                    last = b;
+                }
+            }
+            out.push_str(std::str::from_utf8(buf.get(..n).unwrap_or(&[])).unwrap_or(""));
+            return;
+        }
         out.reserve(w.len());
         let mut last = 0u8;
         for b in w.bytes() {
@@ -122,12 +155,9 @@ const PARTICLES: &[&str] = &[
 ];
 
 fn name_token(doc: &Doc, k: usize) -> bool {
-    if doc.inside_quote(k) && doc.quote_opening(k).is_some() {
-        return false;
-    }
-    doc.toks[k].kind == TokenKind::Handle
-        // A capitalised word has a letter by definition.
-        || doc.is_cap(k)
+    // A capitalised word has a letter by definition.
+    (doc.is_cap(k) || doc.toks[k].kind == TokenKind::Handle)
+        && !(doc.inside_quote(k) && doc.quote_opening(k).is_some())
 }
 
 /// Every capitalised run of the document, titles stripped.
@@ -225,9 +255,14 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
             || (p < run_start && subject_at[p])
             || (p > 0 && subject_at[p - 1] && doc.has(p - 1, class::DET));
         // Known bodies first: "the White House", "Financial Times".
-        if let Some((len, (kind, name))) = doc.lex.gazetteer.longest(doc.word(run_start), |x| {
-            (run_start + x < n).then(|| doc.word(run_start + x))
-        }) {
+        let body = if doc.may_open_gazetteer_name(run_start) {
+            doc.lex.gazetteer.longest(doc.word(run_start), |x| {
+                (run_start + x < n).then(|| doc.word(run_start + x))
+            })
+        } else {
+            None
+        };
+        if let Some((len, (kind, name))) = body {
             out.push(Name {
                 a: run_start,
                 b: run_start + len,

@@ -43,6 +43,9 @@ pub(crate) mod class {
     pub(crate) const PAST: u32 = 1 << 24;
     /// A preposition that opens a fronted adverbial phrase ("For months, …").
     pub(crate) const OPENER: u32 = 1 << 25;
+    /// Not a word class: the lowercase first word of a gazetteer name, so that the
+    /// exact-case lookup runs only for the few tokens that may open one.
+    pub(crate) const GAZETTEER: u32 = 1 << 31;
 
     pub(crate) fn named(name: &str) -> Option<u32> {
         Some(match name {
@@ -281,6 +284,14 @@ impl Lexicons {
             .collect();
         for (k, bits) in firsts {
             *lex.classes.entry(k).or_default() |= bits;
+        }
+        let gazetteer_firsts: Vec<String> = lex
+            .gazetteer
+            .keys()
+            .map(|k| k.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        for k in gazetteer_firsts {
+            *lex.classes.entry(k).or_default() |= class::GAZETTEER;
         }
         lex.table = WordTable::new(&lex.classes);
         lex
