@@ -154,7 +154,7 @@ impl<'a, 't> Doc<'a, 't> {
         };
         let mut newline = toks.first().map_or(usize::MAX, |t| next_newline(t.end));
         let mut prev_end = toks.first().map_or(0, |t| t.end);
-        for (i, t) in toks.iter().enumerate() {
+        info.extend(toks.iter().enumerate().map(|(i, t)| {
             let mut f = if i == 0 {
                 F_GAP
             } else if prev_end < t.start {
@@ -175,13 +175,12 @@ impl<'a, 't> Doc<'a, 't> {
                 if is_stop(sb) {
                     f |= F_STOP;
                 }
-                info.push(Info {
+                return Info {
                     word: w,
                     low: w,
                     bits: 0,
                     flags: f,
-                });
-                continue;
+                };
             }
             // "on X." keeps its period inside the token: look the letter up.
             let len = if sb.len() == 2 && sb[1] == b'.' {
@@ -195,13 +194,12 @@ impl<'a, 't> Doc<'a, 't> {
                 w.get(..len).unwrap_or(w)
             };
             if t.kind == TokenKind::Number {
-                info.push(Info {
+                return Info {
                     word: w,
                     low: own,
                     bits: 0,
                     flags: f,
-                });
-                continue;
+                };
             }
             let word = t.kind == TokenKind::Word;
             if word {
@@ -212,12 +210,16 @@ impl<'a, 't> Doc<'a, 't> {
             }
             f |= case(t, sb);
             let (bits, low) = match lex.classes_ascii(bytes, t.start, len) {
-                Some((bits, upper)) => {
+                Some((bits, upper, stored)) => {
                     if bits & class::GAZETTEER != 0 || len != sb.len() {
                         f |= F_GAZETTEER;
                     }
                     let bits = if word { bits & !class::GAZETTEER } else { 0 };
-                    if upper {
+                    if let Some(stored) = stored {
+                        // A listed word with capitals ("The", "Said"): its lowercase
+                        // form is the table's.
+                        (bits, stored)
+                    } else if upper {
                         let at = lower_buf.len();
                         // Eight bytes at a time, lowercased in a register.
                         let mut k = 0;
@@ -254,13 +256,13 @@ impl<'a, 't> Doc<'a, 't> {
                     (bits, "")
                 }
             };
-            info.push(Info {
+            Info {
                 word: w,
                 low,
                 bits,
                 flags: f,
-            });
-        }
+            }
+        }));
         // Whole characters only were written: this never fails.
         let lower_buf: &'a str = std::str::from_utf8(lower_buf).unwrap_or("");
         for (i, a, b) in copied {
@@ -420,10 +422,15 @@ impl<'a, 't> Doc<'a, 't> {
         let mut a = 0;
         let mut para = 0;
         let sentences = cx.sentences;
-        let kind_at = |start: usize| {
-            let k = sentences.partition_point(|s| s.end() <= start);
+        // Units come in text order: the sentence that holds each one's start is found by
+        // a cursor that only moves forward.
+        let mut sentence = 0;
+        let mut kind_at = |start: usize| {
+            while sentences.get(sentence).is_some_and(|s| s.end() <= start) {
+                sentence += 1;
+            }
             sentences
-                .get(k)
+                .get(sentence)
                 .filter(|s| s.start() <= start)
                 .map(|s| s.kind())
         };
@@ -433,12 +440,17 @@ impl<'a, 't> Doc<'a, 't> {
             _ => return units,
         };
         let mut i = 0;
+        // Words and capitalised tokens of the unit so far (from `a`), for title case.
+        let (mut words, mut caps) = (0usize, 0usize);
         while i < n {
             let next = i + 1;
+            let flags = info[i].flags;
+            words += usize::from(flags & F_WORD != 0);
+            caps += usize::from(flags & F_CAP != 0);
             // Most tokens: no line break after them, no stop, no closing quotation.
             let quiet = next < n
                 && info[next].flags & F_NEWLINE == 0
-                && info[i].flags & F_STOP == 0
+                && flags & F_STOP == 0
                 && (in_quote[i] == 0 || in_quote[next] != 0);
             if quiet {
                 i = next;
@@ -461,11 +473,6 @@ impl<'a, 't> Doc<'a, 't> {
                 if a < next {
                     let start = self.toks[a].start;
                     let kind = kind_at(start);
-                    let (mut words, mut caps) = (0usize, 0usize);
-                    for x in self.info.get(a..next).unwrap_or(&[]) {
-                        words += usize::from(x.flags & F_WORD != 0);
-                        caps += usize::from(x.flags & F_CAP != 0);
-                    }
                     let title_case = words >= 3 && caps * 10 >= words * 7;
                     units.push(Unit {
                         a,
@@ -480,6 +487,7 @@ impl<'a, 't> Doc<'a, 't> {
                     para += 1;
                 }
                 a = next;
+                (words, caps) = (0, 0);
             }
             i = next;
         }

@@ -302,10 +302,16 @@ impl Lexicons {
         self.table.get(lower)
     }
 
-    /// `(class bits, has a capital)` of the word `text[at..at + len]` in any case,
-    /// without lowercasing it first; `None` when it is not ASCII.
+    /// `(class bits, has a capital, its lowercase form when it is a listed word)` of the
+    /// word `text[at..at + len]` in any case, without lowercasing it first; `None` when
+    /// it is not ASCII.
     #[inline]
-    pub(crate) fn classes_ascii(&self, text: &[u8], at: usize, len: usize) -> Option<(u32, bool)> {
+    pub(crate) fn classes_ascii(
+        &self,
+        text: &[u8],
+        at: usize,
+        len: usize,
+    ) -> Option<(u32, bool, Option<&str>)> {
         self.table.get_ascii_cased(text, at, len)
     }
 }

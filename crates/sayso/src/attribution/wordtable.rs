@@ -18,12 +18,17 @@ struct Slot {
     bits: u32,
     /// Index in `chunks` of the chunks after the first.
     rest: u32,
+    /// Index of the word in `words`.
+    word: u32,
 }
 
 #[derive(Clone, Debug)]
 pub(crate) struct WordTable {
     slots: Vec<Slot>,
     chunks: Vec<u64>,
+    /// The words themselves: a capitalised token that is one of them takes its
+    /// lowercase form from here instead of a copy.
+    words: Vec<Box<str>>,
     mask: usize,
 }
 
@@ -33,6 +38,7 @@ impl Default for WordTable {
         WordTable {
             slots: vec![Slot::default()],
             chunks: Vec::new(),
+            words: Vec::new(),
             mask: 0,
         }
     }
@@ -63,6 +69,7 @@ impl WordTable {
         let mut t = WordTable {
             slots: vec![Slot::default(); size],
             chunks: Vec::new(),
+            words: Vec::with_capacity(map.len()),
             mask: size - 1,
         };
         // In a fixed order, so that probe sequences do not depend on the map's.
@@ -87,7 +94,9 @@ impl WordTable {
                 len: b.len() as u32,
                 bits,
                 rest,
+                word: t.words.len() as u32,
             };
+            t.words.push(w.as_str().into());
         }
         t
     }
@@ -101,21 +110,23 @@ impl WordTable {
         self.probe(read_u64(b, 0, b.len().min(8)), b.len(), &|at, n| {
             read_u64(b, at, n)
         })
+        .map_or(0, |s| s.bits)
     }
 
-    /// `(bits, has a capital)` of `text[at..at + len]` in any case, or `None` when it is
-    /// not ASCII: the ASCII test, the capital test and the key share one read of each
-    /// 8-byte chunk (most words fit in one).
+    /// `(bits, has a capital, the word as stored)` of `text[at..at + len]` in any case,
+    /// or `None` when it is not ASCII: the ASCII test, the capital test and the key share
+    /// one read of each 8-byte chunk (most words fit in one). The stored word is
+    /// `Some` when the token is a word of the table and has a capital.
     #[inline]
     pub(crate) fn get_ascii_cased(
         &self,
         text: &[u8],
         at: usize,
         len: usize,
-    ) -> Option<(u32, bool)> {
+    ) -> Option<(u32, bool, Option<&str>)> {
         const HIGH: u64 = 0x8080_8080_8080_8080;
         if len == 0 {
-            return Some((0, false));
+            return Some((0, false, None));
         }
         let raw = load(text, at, len.min(8));
         let first = fold(raw);
@@ -131,25 +142,35 @@ impl WordTable {
         if high != 0 {
             return None;
         }
-        let bits = self.probe(first, len, &|k, n| fold(load(text, at + k, n)));
-        Some((bits, upper))
+        let Some(s) = self.probe(first, len, &|k, n| fold(load(text, at + k, n))) else {
+            return Some((0, upper, None));
+        };
+        let stored = if upper {
+            self.words.get(s.word as usize).map(|w| &**w)
+        } else {
+            None
+        };
+        Some((s.bits, upper, stored))
     }
 
-    /// The bits of the word of `len` bytes whose first chunk is `first` and whose
-    /// chunk at byte `k` (`n` bytes of it) is `chunk_at(k, n)`, or 0.
+    /// The slot of the word of `len` bytes whose first chunk is `first` and whose
+    /// chunk at byte `k` (`n` bytes of it) is `chunk_at(k, n)`.
     #[inline(always)]
-    fn probe(&self, first: u64, len: usize, chunk_at: &impl Fn(usize, usize) -> u64) -> u32 {
+    fn probe(
+        &self,
+        first: u64,
+        len: usize,
+        chunk_at: &impl Fn(usize, usize) -> u64,
+    ) -> Option<&Slot> {
         let mut i = start(first, len, self.mask);
         loop {
-            let Some(s) = self.slots.get(i) else {
-                return 0;
-            };
+            let s = self.slots.get(i)?;
             if s.len == 0 {
-                return 0;
+                return None;
             }
             if s.first == first && s.len as usize == len && self.same_rest(s.rest, len, chunk_at)
             {
-                return s.bits;
+                return Some(s);
             }
             i = (i + 1) & self.mask;
         }
@@ -194,16 +215,16 @@ mod tests {
         m.insert("zelensky’s".to_string(), 4);
         let t = WordTable::new(&m);
         let text = b"He SAID, According to them; saids sai";
-        assert_eq!(t.get_ascii_cased(text, 3, 4), Some((1, true)));
-        assert_eq!(t.get_ascii_cased(text, 9, 9), Some((2, true)));
-        assert_eq!(t.get_ascii_cased(text, 28, 5), Some((0, false)));
-        assert_eq!(t.get_ascii_cased(text, 34, 3), Some((0, false)));
+        assert_eq!(t.get_ascii_cased(text, 3, 4), Some((1, true, Some("said"))));
+        assert_eq!(t.get_ascii_cased(text, 9, 9), Some((2, true, Some("according"))));
+        assert_eq!(t.get_ascii_cased(text, 28, 5), Some((0, false, None)));
+        assert_eq!(t.get_ascii_cased(text, 34, 3), Some((0, false, None)));
         assert_eq!(t.get("zelensky’s"), 4);
         assert_eq!(t.get("according"), 2);
         // Capitals and non-ASCII bytes in a later chunk count too.
         let long = "lowercase-words-longer Longer-than-eight-Bytes naïve-and-long".as_bytes();
-        assert_eq!(t.get_ascii_cased(long, 0, 22), Some((0, false)));
-        assert_eq!(t.get_ascii_cased(long, 23, 22), Some((0, true)));
+        assert_eq!(t.get_ascii_cased(long, 0, 22), Some((0, false, None)));
+        assert_eq!(t.get_ascii_cased(long, 23, 22), Some((0, true, None)));
         assert_eq!(t.get_ascii_cased(long, 46, 15), None);
         assert_eq!(t.get("accordinG"), 0);
     }
