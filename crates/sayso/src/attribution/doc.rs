@@ -57,6 +57,9 @@ pub(crate) struct Doc<'a, 't> {
     pub(crate) in_quote: Vec<u32>,
     pub(crate) quotes: Vec<QuoteAt>,
     pub(crate) units: Vec<Unit>,
+    /// The capitalised words and the handles, in order: the tokens a name may start
+    /// or continue with.
+    pub(crate) capitalised: Vec<u32>,
     pub(crate) author: Option<&'a str>,
 }
 
@@ -143,6 +146,7 @@ impl<'a, 't> Doc<'a, 't> {
         let mut info: Vec<Info<'a, 't>> = Vec::with_capacity(n);
         // (token, range in `lower_buf`): filled in once the buffer is complete.
         let mut copied: Vec<(u32, u32, u32)> = Vec::new();
+        let mut capitalised: Vec<u32> = Vec::with_capacity(n / 4);
         let bytes = text.as_bytes();
         // Line breaks are rare: the next one is found once and compared with each token's
         // start (no token holds one, so one that lies before a token lies in its gap).
@@ -209,6 +213,9 @@ impl<'a, 't> Doc<'a, 't> {
                 }
             }
             f |= case(t, sb);
+            if f & F_CAP != 0 || t.kind == TokenKind::Handle {
+                capitalised.push(i as u32);
+            }
             let (bits, low) = match lex.classes_ascii(bytes, t.start, len) {
                 Some((bits, upper, stored)) => {
                     if bits & class::GAZETTEER != 0 || len != sb.len() {
@@ -292,6 +299,7 @@ impl<'a, 't> Doc<'a, 't> {
             in_quote,
             quotes,
             units: Vec::new(),
+            capitalised,
             author: cx.author,
         };
         doc.units = doc.split_units(cx);

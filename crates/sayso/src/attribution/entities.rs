@@ -188,7 +188,17 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
         headline[u.a..u.b].fill(true);
     }
     let mut i = 0;
+    // Only capitalised words and handles can be name tokens: jump from one to the next.
+    let capitalised = &doc.capitalised;
+    let mut c = 0;
     while i < n {
+        while capitalised.get(c).is_some_and(|&k| (k as usize) < i) {
+            c += 1;
+        }
+        match capitalised.get(c) {
+            Some(&k) => i = k as usize,
+            None => break,
+        }
         if !name_token(doc, i) {
             i += 1;
             continue;
@@ -341,21 +351,22 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
     out
 }
 
-/// Entities under construction.
-struct Book<'d, 'a, 't> {
+/// Entities under construction. The person maps borrow their keys from the document's
+/// key buffer and their names from the text or the aliases: no copies per name.
+struct Book<'d, 'a, 't, 'k> {
     doc: &'d Doc<'a, 't>,
     entities: Vec<Entity<'t>>,
     by_key: HashMap<String, usize>,
     /// Canonical name per person key.
-    canonical: HashMap<String, String>,
+    canonical: HashMap<&'k str, &'k str>,
     /// Context words per person key.
-    context: HashMap<String, Vec<&'a str>>,
+    context: HashMap<&'k str, Vec<&'a str>>,
     /// (token, entity) of the sources resolved so far: people, and the rest.
     speakers: Vec<(usize, usize)>,
     bodies: Vec<(usize, usize)>,
 }
 
-impl<'t> Book<'_, '_, 't> {
+impl<'t> Book<'_, '_, 't, '_> {
     fn entity(&mut self, key: &str, name: &str, kind: EntityKind) -> usize {
         if let Some(&e) = self.by_key.get(key) {
             return e;
@@ -401,6 +412,8 @@ pub(crate) fn resolve<'t>(
     };
     // Person keys and their canonical (longest) names.
     let mut names = names;
+    // Aliases' canonical names, entered once the key buffer is complete.
+    let mut alias_names: Vec<((u32, u32), &str)> = Vec::new();
     for nm in names.iter_mut() {
         // The builder's aliases name people the text may not spell out.
         if !doc.lex.aliases.is_empty() && nm.known.is_none() {
@@ -408,12 +421,15 @@ pub(crate) fn resolve<'t>(
             if let Some(c) = doc.lex.aliases.get(&text) {
                 nm.key = keys.add(|k| fold_into(c.rsplit(' ').next().unwrap_or(c), k));
                 nm.personal = true;
-                book.canonical
-                    .insert(keys.get(nm.key).to_string(), c.clone());
+                alias_names.push((nm.key, c.as_str()));
             }
         }
     }
-    for nm in names.iter().filter(|n| n.personal) {
+    let keys = &keys;
+    for (key, c) in alias_names {
+        book.canonical.insert(keys.get(key), c);
+    }
+    for nm in names.iter_mut().filter(|n| n.personal) {
         let text = strip_possessive(book.text_of(nm.a, nm.b));
         let alias = if doc.lex.aliases.is_empty() {
             None
@@ -430,12 +446,13 @@ pub(crate) fn resolve<'t>(
             nw > ow || (nw == ow && text.len() > old.len())
         });
         if better {
-            book.canonical.insert(key.to_string(), text.to_string());
+            book.canonical.insert(key, text);
         }
         match book.context.get_mut(key) {
             Some(ctx) => ctx.extend(nm.context.iter().cloned()),
             None => {
-                book.context.insert(key.to_string(), nm.context.clone());
+                // Not read again: the first mention's words move into the map.
+                book.context.insert(key, std::mem::take(&mut nm.context));
             }
         }
     }
@@ -579,7 +596,7 @@ fn resolve_source(
                 .canonical
                 .keys()
                 .take(MAX_SCAN)
-                .filter(|k| k.len() >= 4 && h.contains(k.as_str()))
+                .filter(|k| k.len() >= 4 && h.contains(**k))
                 .max_by_key(|k| k.len())
                 .cloned();
             return match key {
@@ -631,7 +648,7 @@ fn resolve_source(
             .filter(|&k| doc.has(k, class::ROLE) && !doc.has(k, class::DET | class::NATION))
             .map(|k| doc.low(k))
             .collect();
-        let fits: Vec<String> = book
+        let fits: Vec<&str> = book
             .context
             .iter()
             .take(MAX_SCAN)
@@ -642,7 +659,7 @@ fn resolve_source(
                     .all(|r| *r == "leader" || ctx.iter().any(|c| c == r));
                 nation_ok && role_ok && (!nations.is_empty() || !roles.is_empty())
             })
-            .map(|(k, _)| k.clone())
+            .map(|(k, _)| *k)
             .collect();
         if fits.len() == 1 {
             return (Some(person_entity(book, &fits[0])), None);
@@ -682,10 +699,6 @@ fn person_entity(book: &mut Book, key: &str) -> usize {
     if let Some(&e) = book.by_key.get(key) {
         return e;
     }
-    let name = book
-        .canonical
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| key.to_string());
-    book.entity(key, &name, EntityKind::Person)
+    let name = book.canonical.get(key).copied().unwrap_or(key);
+    book.entity(key, name, EntityKind::Person)
 }

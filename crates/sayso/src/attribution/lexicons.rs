@@ -130,15 +130,32 @@ impl<T: Clone> PhraseMap<T> {
         T: 's,
     {
         let list = self.map.get(first)?;
-        // `next` borrows nothing from self; collect the words lazily per candidate.
-        let mut words: Vec<Option<&str>> = Vec::new();
+        // Longest first: when the first entry is one word, so are all.
+        if let Some(p) = list.first().filter(|p| p.rest.is_empty()) {
+            return Some((1, &p.value));
+        }
+        // `next` borrows nothing from self; the words are fetched lazily, once each:
+        // the first few in a local array (entries are short), any further ones in a
+        // vector.
+        const NEAR: usize = 8;
+        let mut near: [Option<&str>; NEAR] = [None; NEAR];
+        let mut fetched = 0;
+        let mut far: Vec<Option<&str>> = Vec::new();
         'cand: for p in list {
             for (k, w) in p.rest.iter().enumerate() {
-                while words.len() <= k {
-                    let got = next(words.len() + 1);
-                    words.push(got);
+                while fetched <= k {
+                    let got = next(fetched + 1);
+                    match near.get_mut(fetched) {
+                        Some(slot) => *slot = got,
+                        None => far.push(got),
+                    }
+                    fetched += 1;
                 }
-                match words[k] {
+                let word = match near.get(k) {
+                    Some(x) => *x,
+                    None => far.get(k - NEAR).copied().flatten(),
+                };
+                match word {
                     Some(x) if x == w => {}
                     _ => continue 'cand,
                 }
