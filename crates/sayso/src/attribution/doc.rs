@@ -86,6 +86,24 @@ fn is_stop(s: &[u8]) -> bool {
     matches!(s, [b'.' | b'!' | b'?']) || s == "…".as_bytes()
 }
 
+/// Every non-ASCII character of `s` (UTF-8) lies in U+2000–U+203F (general punctuation:
+/// apostrophes, dashes, quotation marks), which has no case: lowercasing changes the
+/// ASCII bytes only.
+#[inline]
+fn caseless_beyond_ascii(s: &[u8]) -> bool {
+    let mut k = 0;
+    while k < s.len() {
+        if s[k] < 0x80 {
+            k += 1;
+        } else if s[k] == 0xE2 && s.get(k + 1) == Some(&0x80) {
+            k += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
 /// `F_CAP` and `F_LOWER` of a word or handle.
 #[inline]
 fn case(t: &Token, s: &[u8]) -> u8 {
@@ -246,9 +264,15 @@ impl<'a, 't> Doc<'a, 't> {
                 None => {
                     f |= F_GAZETTEER;
                     let at = lower_buf.len();
-                    let mut utf8 = [0u8; 4];
-                    for c in w.chars().flat_map(char::to_lowercase) {
-                        lower_buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                    if caseless_beyond_ascii(sb) {
+                        // "Trump’s", "don’t": the apostrophe has no case, so the ASCII
+                        // lowercase of the bytes is the lowercase form.
+                        lower_buf.extend(sb.iter().map(u8::to_ascii_lowercase));
+                    } else {
+                        let mut utf8 = [0u8; 4];
+                        for c in w.chars().flat_map(char::to_lowercase) {
+                            lower_buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                        }
                     }
                     if lower_buf.len() - at == 2 && lower_buf.last() == Some(&b'.') {
                         lower_buf.pop();

@@ -71,36 +71,15 @@ fn fold_into(word: &str, out: &mut String) {
     let w = strip_possessive(word);
     if w.is_ascii() {
         // Most names: the same folding without Unicode case tables, one table read per
-        // byte, into a local buffer that is appended at once.
-        let mut buf = [0u8; 32];
-        if w.len() <= buf.len() {
-            let mut n = 0;
-            let mut last = 0u8;
-            for &b in w.as_bytes() {
-                let b = ASCII_FOLD[usize::from(b)];
-                if b != 0 && b != last {
-                    if let Some(slot) = buf.get_mut(n) {
-                        *slot = b;
-                    }
-                    n += 1;
-                    last = b;
-                }
-            }
-            out.push_str(std::str::from_utf8(buf.get(..n).unwrap_or(&[])).unwrap_or(""));
-            return;
-        }
+        // byte.
         out.reserve(w.len());
         let mut last = 0u8;
-        for b in w.bytes() {
-            let b = match b.to_ascii_lowercase() {
-                b'y' => b'i',
-                b => b,
-            };
-            if !b.is_ascii_alphanumeric() || b == last {
-                continue;
+        for &b in w.as_bytes() {
+            let b = ASCII_FOLD[usize::from(b)];
+            if b != 0 && b != last {
+                out.push(char::from(b));
+                last = b;
             }
-            out.push(char::from(b));
-            last = b;
         }
         return;
     }
