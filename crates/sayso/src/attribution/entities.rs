@@ -3,10 +3,14 @@
 //! pronouns and role descriptions linked to them; outlets and institutions from the
 //! gazetteer; unnamed groups kept as written.
 
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::doc::Doc;
 use super::lexicons::{HashMap, class};
 use super::rules::Raw;
 use crate::document::{Attribution, Entity, EntityKind};
+use crate::lexicon::read_u64;
 use crate::span::Span;
 use crate::tokens::TokenKind;
 
@@ -105,6 +109,11 @@ fn fold_into(word: &str, out: &mut String) {
         out.push(c);
         last = c;
     }
+}
+
+/// Some character of `w` is lowercase (an ASCII letter settles it without decoding).
+fn has_lowercase(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_lowercase()) || (!w.is_ascii() && w.chars().any(char::is_lowercase))
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -306,7 +315,7 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
                             | class::ROLE
                             | class::TIME,
                     )
-                    && !doc.word(k).chars().all(|c| !c.is_lowercase())
+                    && has_lowercase(doc.word(k))
             });
             let handle = doc.toks[s].kind == TokenKind::Handle;
             out.push(Name {
@@ -330,12 +339,38 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
     out
 }
 
+/// A hasher that reads eight bytes at a time, for maps that are only looked up (the
+/// order a hasher gives a map shows only when it is iterated).
+#[derive(Default)]
+struct ChunkHasher(u64);
+
+impl Hasher for ChunkHasher {
+    fn finish(&self) -> u64 {
+        // The table picks buckets by the low bits: fold the well-mixed high bits down.
+        let h = self.0;
+        (h ^ (h >> 31)).wrapping_mul(0x94d0_49bb_1331_11eb) ^ (h >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for c in bytes.chunks(8) {
+            h = (h.rotate_left(23) ^ read_u64(c, 0, c.len())).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(23) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 /// Entities under construction. The person maps borrow their keys from the document's
 /// key buffer and their names from the text or the aliases: no copies per name.
 struct Book<'d, 'a, 't, 'k> {
     doc: &'d Doc<'a, 't>,
     entities: Vec<Entity<'t>>,
-    by_key: HashMap<String, usize>,
+    /// Looked up, never iterated: its hasher may read eight bytes at a time.
+    by_key: StdHashMap<String, usize, BuildHasherDefault<ChunkHasher>>,
     /// Canonical name per person key.
     canonical: HashMap<&'k str, &'k str>,
     /// Context words per person key.
@@ -383,7 +418,7 @@ pub(crate) fn resolve<'t>(
     let mut book = Book {
         doc,
         entities: Vec::new(),
-        by_key: HashMap::default(),
+        by_key: StdHashMap::default(),
         canonical: HashMap::default(),
         context: HashMap::default(),
         speakers: Vec::new(),
