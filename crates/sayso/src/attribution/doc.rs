@@ -4,8 +4,8 @@
 use super::lexicons::{Lexicons, class};
 use super::quotes::{self, Quote};
 use crate::document::SentenceKind;
-use crate::stage::Context;
 use crate::lexicon::{fold, read_u64};
+use crate::stage::Context;
 use crate::tokens::{Token, TokenKind};
 
 /// A stretch of text that attribution rules look at together: a sentence, never split
@@ -413,9 +413,7 @@ impl<'a, 't> Doc<'a, 't> {
         let w = self.low(i);
         // "R-Ky.": a party tag before the state.
         let tail = w.rsplit('-').next().unwrap_or(w);
-        is_abbreviation(w)
-            || is_abbreviation(tail)
-            || (w.chars().count() == 1 && self.is_cap(i))
+        is_abbreviation(w) || is_abbreviation(tail) || (w.chars().count() == 1 && self.is_cap(i))
     }
 
     fn ends_unit(&self, i: usize) -> bool {

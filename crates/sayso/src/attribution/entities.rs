@@ -113,7 +113,8 @@ fn fold_into(word: &str, out: &mut String) {
 
 /// Some character of `w` is lowercase (an ASCII letter settles it without decoding).
 fn has_lowercase(w: &str) -> bool {
-    w.bytes().any(|b| b.is_ascii_lowercase()) || (!w.is_ascii() && w.chars().any(char::is_lowercase))
+    w.bytes().any(|b| b.is_ascii_lowercase())
+        || (!w.is_ascii() && w.chars().any(char::is_lowercase))
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -439,7 +440,6 @@ pub(crate) fn resolve<'t>(
             }
         }
     }
-    let keys = &keys;
     for (key, c) in alias_names {
         book.canonical.insert(keys.get(key), c);
     }
@@ -614,7 +614,7 @@ fn resolve_source(
                 .max_by_key(|k| k.len())
                 .cloned();
             return match key {
-                Some(k) => (Some(person_entity(book, &k)), None),
+                Some(k) => (Some(person_entity(book, k)), None),
                 None => (Some(book.entity(&h, doc.word(a), EntityKind::Person)), None),
             };
         }
@@ -676,7 +676,7 @@ fn resolve_source(
             .map(|(k, _)| *k)
             .collect();
         if fits.len() == 1 {
-            return (Some(person_entity(book, &fits[0])), None);
+            return (Some(person_entity(book, fits[0])), None);
         }
     }
     // As written, without a leading determiner: a body, a group or an unnamed person.

@@ -168,8 +168,7 @@ impl WordTable {
             if s.len == 0 {
                 return None;
             }
-            if s.first == first && s.len as usize == len && self.same_rest(s.rest, len, chunk_at)
-            {
+            if s.first == first && s.len as usize == len && self.same_rest(s.rest, len, chunk_at) {
                 return Some(s);
             }
             i = (i + 1) & self.mask;
@@ -216,7 +215,10 @@ mod tests {
         let t = WordTable::new(&m);
         let text = b"He SAID, According to them; saids sai";
         assert_eq!(t.get_ascii_cased(text, 3, 4), Some((1, true, Some("said"))));
-        assert_eq!(t.get_ascii_cased(text, 9, 9), Some((2, true, Some("according"))));
+        assert_eq!(
+            t.get_ascii_cased(text, 9, 9),
+            Some((2, true, Some("according")))
+        );
         assert_eq!(t.get_ascii_cased(text, 28, 5), Some((0, false, None)));
         assert_eq!(t.get_ascii_cased(text, 34, 3), Some((0, false, None)));
         assert_eq!(t.get("zelensky’s"), 4);
