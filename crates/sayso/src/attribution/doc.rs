@@ -163,7 +163,7 @@ impl<'a, 't> Doc<'a, 't> {
         let n = toks.len();
         let mut info: Vec<Info<'a, 't>> = Vec::with_capacity(n);
         // (token, range in `lower_buf`): filled in once the buffer is complete.
-        let mut copied: Vec<(u32, u32, u32)> = Vec::new();
+        let mut copied: Vec<(u32, u32, u32)> = Vec::with_capacity(n / 8);
         let mut capitalised: Vec<u32> = Vec::with_capacity(n / 4);
         let bytes = text.as_bytes();
         // Line breaks are rare: the next one is found once and compared with each token's
@@ -448,7 +448,7 @@ impl<'a, 't> Doc<'a, 't> {
 
     fn split_units(&self, cx: &Context<'_, 't>) -> Vec<Unit> {
         let n = self.toks.len();
-        let mut units = Vec::new();
+        let mut units = Vec::with_capacity(cx.sentences.len() + 16);
         let mut a = 0;
         let mut para = 0;
         let sentences = cx.sentences;

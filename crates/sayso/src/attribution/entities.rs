@@ -414,7 +414,7 @@ pub(crate) fn resolve<'t>(
     doc: &Doc<'_, 't>,
     raws: Vec<Raw>,
 ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
-    let mut keys = Keys(String::with_capacity(doc.text.len() / 8));
+    let mut keys = Keys(String::with_capacity(doc.text.len() / 4));
     let names = scan_names(doc, &mut keys);
     let mut book = Book {
         doc,
