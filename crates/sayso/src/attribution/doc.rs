@@ -72,7 +72,8 @@ const F_NEWLINE: u8 = 1 << 2;
 /// Whitespace (or nothing: the text's start) stands before this token.
 const F_GAP: u8 = 1 << 3;
 /// A token that may open a gazetteer name (its lowercase form is the lowercase first
-/// word of one, or it is not plain ASCII): the exact-case lookup runs for these only.
+/// word of one, or it is not plain ASCII, or it is a number or a sign, which are not
+/// looked up): the exact-case lookup runs for these only.
 const F_GAZETTEER: u8 = 1 << 4;
 /// A token that may end a unit (a period, `!`, `?`, `…`, or a word ending in a period):
 /// the unit splitter looks closer at these only.
@@ -192,6 +193,11 @@ impl<'a, 't> Doc<'a, 't> {
             prev_end = t.end;
             let w = text.get(t.start..t.end).unwrap_or("");
             let sb = w.as_bytes();
+            if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
+                // A name the builder adds may open with a number or a sign ("60
+                // Minutes"): these are not looked up, so they may open one.
+                f |= F_GAZETTEER;
+            }
             if t.kind == TokenKind::Punct {
                 // Nothing to lowercase, no classes, never capitalised.
                 if is_stop(sb) {
