@@ -380,10 +380,12 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// A dash that ends a clause: —, –, ―, or a spaced hyphen.
     pub(crate) fn is_dash(&self, i: usize) -> bool {
-        let w = self.word(i);
-        matches!(w, "—" | "–" | "―")
-            || (w == "-" && self.gap_before(i) && self.gap_before(i + 1))
-            || (w == "-" && self.word(i + 1) == "-")
+        // By bytes: — – ― are E2 80 94, 93, 95.
+        match self.word(i).as_bytes() {
+            [0xE2, 0x80, 0x93..=0x95] => true,
+            [b'-'] => (self.gap_before(i) && self.gap_before(i + 1)) || self.word(i + 1) == "-",
+            _ => false,
+        }
     }
 
     fn gap_before(&self, i: usize) -> bool {
