@@ -454,6 +454,8 @@ impl<'a, 't> Doc<'a, 't> {
         true
     }
 
+    // Out of line: the token pass above keeps its registers to itself (measured).
+    #[inline(never)]
     fn split_units(&self, cx: &Context<'_, 't>) -> Vec<Unit> {
         let n = self.toks.len();
         let mut units = Vec::with_capacity(cx.sentences.len() + 16);
