@@ -452,7 +452,11 @@ pub(crate) fn resolve<'t>(
         };
         let text = alias.map_or(text, String::as_str);
         let key = keys.get(nm.key);
-        let better = book.canonical.get(key).is_none_or(|old| {
+        // The same name again (most mentions) is no better: no words to count.
+        let better = book.canonical.get(key).is_none_or(|&old| {
+            if old == text {
+                return false;
+            }
             let (nw, ow) = (
                 text.split_whitespace().count(),
                 old.split_whitespace().count(),
