@@ -209,6 +209,10 @@ fn word_end(s: &str, start: usize, clen: usize, numeric: bool) -> usize {
             end += nlen;
             continue;
         }
+        if ncls & SPACE != 0 {
+            // Most words end at a space, which joins nothing.
+            break;
+        }
         // A joiner stays inside the token only when a word char follows it.
         let digits = numeric && all_digits;
         let joins = if digits {

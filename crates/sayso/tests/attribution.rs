@@ -259,6 +259,17 @@ fn channels_named_in_the_text() {
 }
 
 #[test]
+fn added_outlets_may_open_with_a_number() {
+    let analyzer = Analyzer::builder()
+        .gazetteer("60 Minutes", EntityKind::Media)
+        .build()
+        .unwrap();
+    let doc = analyzer.analyze("The senator told 60 Minutes that the vote would fail.");
+    let a = only(&doc);
+    assert_eq!(a.channel.as_deref(), Some("60 Minutes"));
+}
+
+#[test]
 fn first_person_goes_to_the_author() {
     let doc = Analyzer::new().analyze_with_author(
         "I emphasized that the talks must continue. We discussed the next steps.",

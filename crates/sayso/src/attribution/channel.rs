@@ -139,6 +139,9 @@ fn introduced(doc: &Doc, unit: &Unit, k: usize) -> bool {
 
 /// A media name from the gazetteer starting at token `k`.
 fn outlet_at(doc: &Doc, k: usize) -> Option<String> {
+    if !doc.may_open_gazetteer_name(k) {
+        return None;
+    }
     let (_, (kind, name)) = doc.lex.gazetteer.longest(doc.word(k), |n| {
         (k + n < doc.toks.len()).then(|| doc.word(k + n))
     })?;

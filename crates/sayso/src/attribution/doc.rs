@@ -4,6 +4,7 @@
 use super::lexicons::{Lexicons, class};
 use super::quotes::{self, Quote};
 use crate::document::SentenceKind;
+use crate::lexicon::{fold, read_u64};
 use crate::stage::Context;
 use crate::tokens::{Token, TokenKind};
 
@@ -56,6 +57,9 @@ pub(crate) struct Doc<'a, 't> {
     pub(crate) in_quote: Vec<u32>,
     pub(crate) quotes: Vec<QuoteAt>,
     pub(crate) units: Vec<Unit>,
+    /// The capitalised words and the handles, in order: the tokens a name may start
+    /// or continue with.
+    pub(crate) capitalised: Vec<u32>,
     pub(crate) author: Option<&'a str>,
 }
 
@@ -67,6 +71,10 @@ const F_LOWER: u8 = 1 << 1;
 const F_NEWLINE: u8 = 1 << 2;
 /// Whitespace (or nothing: the text's start) stands before this token.
 const F_GAP: u8 = 1 << 3;
+/// A token that may open a gazetteer name (its lowercase form is the lowercase first
+/// word of one, or it is not plain ASCII, or it is a number or a sign, which are not
+/// looked up): the exact-case lookup runs for these only.
+const F_GAZETTEER: u8 = 1 << 4;
 /// A token that may end a unit (a period, `!`, `?`, `…`, or a word ending in a period):
 /// the unit splitter looks closer at these only.
 const F_STOP: u8 = 1 << 5;
@@ -77,6 +85,24 @@ const F_WORD: u8 = 1 << 6;
 #[inline]
 fn is_stop(s: &[u8]) -> bool {
     matches!(s, [b'.' | b'!' | b'?']) || s == "…".as_bytes()
+}
+
+/// Every non-ASCII character of `s` (UTF-8) lies in U+2000–U+203F (general punctuation:
+/// apostrophes, dashes, quotation marks), which has no case: lowercasing changes the
+/// ASCII bytes only.
+#[inline]
+fn caseless_beyond_ascii(s: &[u8]) -> bool {
+    let mut k = 0;
+    while k < s.len() {
+        if s[k] < 0x80 {
+            k += 1;
+        } else if s[k] == 0xE2 && s.get(k + 1) == Some(&0x80) {
+            k += 3;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// `F_CAP` and `F_LOWER` of a word or handle.
@@ -104,46 +130,23 @@ fn case(t: &Token, s: &[u8]) -> u8 {
     f
 }
 
-/// A plain loop: `contains` calls out to a vectorised search, slower on one space.
-#[inline]
-fn has_newline(gap: &[u8]) -> bool {
-    for &b in gap {
-        if b == b'\n' {
-            return true;
-        }
-    }
-    false
+/// Abbreviations whose period does not end a unit: a match, so that a lookup is a
+/// switch on the length and one or two compares, not a scan of the list.
+fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs" | "ms" | "dr" | "gen" | "sen" | "rep" | "gov" | "st" | "lt" | "col"
+            | "capt" | "prof" | "jr" | "sr" | "no" | "vs" | "inc" | "co" | "corp" | "ltd"
+            | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct"
+            | "nov" | "dec" | "sgt" | "maj" | "adm" | "pres" | "rev" | "hon" | "approx"
+            | "est" | "dept" | "mt" | "ft" | "messrs" | "atty" | "supt" | "cmdr" | "ave"
+            | "blvd"
+            // US state abbreviations that are no English word ("Sen. X, R-Ky., said").
+            | "ala" | "ariz" | "ark" | "calif" | "colo" | "conn" | "fla" | "kan" | "ky" | "md"
+            | "mass" | "mich" | "minn" | "mont" | "neb" | "nev" | "okla" | "tenn" | "tex"
+            | "vt" | "wis" | "wyo"
+    )
 }
-
-/// `F_GAP` and `F_NEWLINE` of the token after one that ended at `prev_end`.
-#[inline]
-fn gap(bytes: &[u8], t: &Token, prev_end: Option<usize>) -> u8 {
-    match prev_end {
-        None => F_GAP,
-        Some(e) if e < t.start => {
-            let gap = bytes.get(e..t.start).unwrap_or(&[]);
-            // Gaps are mostly one space: a plain loop beats a vectorised search there.
-            let newline = if gap.len() < 16 {
-                has_newline(gap)
-            } else {
-                memchr::memchr(b'\n', gap).is_some()
-            };
-            if newline { F_GAP | F_NEWLINE } else { F_GAP }
-        }
-        _ => 0,
-    }
-}
-
-/// Abbreviations whose period does not end a unit.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "lt", "col", "capt", "prof", "jr",
-    "sr", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "sgt", "maj", "adm", "gov", "pres", "rev", "hon", "approx",
-    "est", "dept", "mt", "ft", "rev", "messrs", "atty", "supt", "cmdr", "ave", "blvd",
-    // US state abbreviations that are no English word ("Sen. X, R-Ky., said").
-    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan", "ky", "md", "mass", "mich", "minn",
-    "mont", "neb", "nev", "okla", "tenn", "tex", "vt", "wis", "wyo",
-];
 
 impl<'a, 't> Doc<'a, 't> {
     #[inline(never)]
@@ -161,14 +164,52 @@ impl<'a, 't> Doc<'a, 't> {
         let n = toks.len();
         let mut info: Vec<Info<'a, 't>> = Vec::with_capacity(n);
         // (token, range in `lower_buf`): filled in once the buffer is complete.
-        let mut copied: Vec<(usize, usize, usize)> = Vec::new();
+        let mut copied: Vec<(u32, u32, u32)> = Vec::with_capacity(n / 8);
+        let mut capitalised: Vec<u32> = Vec::with_capacity(n / 4);
         let bytes = text.as_bytes();
-        let mut prev_end = None;
-        for (i, t) in toks.iter().enumerate() {
-            let mut f = gap(bytes, t, prev_end);
-            prev_end = Some(t.end);
+        // Line breaks are rare: the next one is found once and compared with each token's
+        // start (no token holds one, so one that lies before a token lies in its gap).
+        let next_newline = |from: usize| {
+            bytes
+                .get(from..)
+                .and_then(|rest| memchr::memchr(b'\n', rest))
+                .map_or(usize::MAX, |k| from + k)
+        };
+        let mut newline = toks.first().map_or(usize::MAX, |t| next_newline(t.end));
+        let mut prev_end = toks.first().map_or(0, |t| t.end);
+        info.extend(toks.iter().enumerate().map(|(i, t)| {
+            let mut f = if i == 0 {
+                F_GAP
+            } else if prev_end < t.start {
+                if newline < t.start {
+                    newline = next_newline(t.end);
+                    F_GAP | F_NEWLINE
+                } else {
+                    F_GAP
+                }
+            } else {
+                0
+            };
+            prev_end = t.end;
             let w = text.get(t.start..t.end).unwrap_or("");
             let sb = w.as_bytes();
+            if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
+                // A name the builder adds may open with a number or a sign ("60
+                // Minutes"): these are not looked up, so they may open one.
+                f |= F_GAZETTEER;
+            }
+            if t.kind == TokenKind::Punct {
+                // Nothing to lowercase, no classes, never capitalised.
+                if is_stop(sb) {
+                    f |= F_STOP;
+                }
+                return Info {
+                    word: w,
+                    low: w,
+                    bits: 0,
+                    flags: f,
+                };
+            }
             // "on X." keeps its period inside the token: look the letter up.
             let len = if sb.len() == 2 && sb[1] == b'.' {
                 1
@@ -180,18 +221,13 @@ impl<'a, 't> Doc<'a, 't> {
             } else {
                 w.get(..len).unwrap_or(w)
             };
-            if matches!(t.kind, TokenKind::Punct | TokenKind::Number) {
-                // Nothing to lowercase, no classes, never capitalised.
-                if t.kind == TokenKind::Punct && is_stop(sb) {
-                    f |= F_STOP;
-                }
-                info.push(Info {
+            if t.kind == TokenKind::Number {
+                return Info {
                     word: w,
                     low: own,
                     bits: 0,
                     flags: f,
-                });
-                continue;
+                };
             }
             let word = t.kind == TokenKind::Word;
             if word {
@@ -201,13 +237,30 @@ impl<'a, 't> Doc<'a, 't> {
                 }
             }
             f |= case(t, sb);
+            if f & F_CAP != 0 || t.kind == TokenKind::Handle {
+                capitalised.push(i as u32);
+            }
             let (bits, low) = match lex.classes_ascii(bytes, t.start, len) {
-                Some((bits, upper)) => {
-                    let bits = if word { bits } else { 0 };
-                    if upper {
+                Some((bits, upper, stored)) => {
+                    if bits & class::GAZETTEER != 0 || len != sb.len() {
+                        f |= F_GAZETTEER;
+                    }
+                    let bits = if word { bits & !class::GAZETTEER } else { 0 };
+                    if let Some(stored) = stored {
+                        // A listed word with capitals ("The", "Said"): its lowercase
+                        // form is the table's.
+                        (bits, stored)
+                    } else if upper {
                         let at = lower_buf.len();
-                        lower_buf.extend(sb[..len].iter().map(u8::to_ascii_lowercase));
-                        copied.push((i, at, lower_buf.len()));
+                        // Eight bytes at a time, lowercased in a register.
+                        let mut k = 0;
+                        while k < len {
+                            let m = (len - k).min(8);
+                            let c = fold(read_u64(bytes, t.start + k, m)).to_le_bytes();
+                            lower_buf.extend_from_slice(&c[..m]);
+                            k += 8;
+                        }
+                        copied.push((i as u32, at as u32, lower_buf.len() as u32));
                         (bits, "")
                     } else {
                         // Most tokens: the lowercase form is the text itself, no copy.
@@ -215,35 +268,43 @@ impl<'a, 't> Doc<'a, 't> {
                     }
                 }
                 None => {
+                    f |= F_GAZETTEER;
                     let at = lower_buf.len();
-                    let mut utf8 = [0u8; 4];
-                    for c in w.chars().flat_map(char::to_lowercase) {
-                        lower_buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                    if caseless_beyond_ascii(sb) {
+                        // "Trump’s", "don’t": the apostrophe has no case, so the ASCII
+                        // lowercase of the bytes is the lowercase form.
+                        lower_buf.extend(sb.iter().map(u8::to_ascii_lowercase));
+                    } else {
+                        let mut utf8 = [0u8; 4];
+                        for c in w.chars().flat_map(char::to_lowercase) {
+                            lower_buf.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                        }
                     }
                     if lower_buf.len() - at == 2 && lower_buf.last() == Some(&b'.') {
                         lower_buf.pop();
                     }
-                    copied.push((i, at, lower_buf.len()));
+                    copied.push((i as u32, at as u32, lower_buf.len() as u32));
                     let bits = if word {
-                        std::str::from_utf8(&lower_buf[at..]).map_or(0, |l| lex.classes(l))
+                        std::str::from_utf8(&lower_buf[at..])
+                            .map_or(0, |l| lex.classes(l) & !class::GAZETTEER)
                     } else {
                         0
                     };
                     (bits, "")
                 }
             };
-            info.push(Info {
+            Info {
                 word: w,
                 low,
                 bits,
                 flags: f,
-            });
-        }
+            }
+        }));
         // Whole characters only were written: this never fails.
         let lower_buf: &'a str = std::str::from_utf8(lower_buf).unwrap_or("");
         for (i, a, b) in copied {
-            if let Some(x) = info.get_mut(i) {
-                x.low = lower_buf.get(a..b).unwrap_or("");
+            if let Some(x) = info.get_mut(i as usize) {
+                x.low = lower_buf.get(a as usize..b as usize).unwrap_or("");
             }
         }
         let mut in_quote = vec![0u32; toks.len()];
@@ -268,6 +329,7 @@ impl<'a, 't> Doc<'a, 't> {
             in_quote,
             quotes,
             units: Vec::new(),
+            capitalised,
             author: cx.author,
         };
         doc.units = doc.split_units(cx);
@@ -284,6 +346,12 @@ impl<'a, 't> Doc<'a, 't> {
 
     pub(crate) fn has(&self, i: usize, class: u32) -> bool {
         self.info.get(i).is_some_and(|x| x.bits & class != 0)
+    }
+
+    /// Token `i` may open a gazetteer name (see [`F_GAZETTEER`]).
+    #[inline]
+    pub(crate) fn may_open_gazetteer_name(&self, i: usize) -> bool {
+        self.flag(i, F_GAZETTEER)
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -312,10 +380,12 @@ impl<'a, 't> Doc<'a, 't> {
 
     /// A dash that ends a clause: —, –, ―, or a spaced hyphen.
     pub(crate) fn is_dash(&self, i: usize) -> bool {
-        let w = self.word(i);
-        matches!(w, "—" | "–" | "―")
-            || (w == "-" && self.gap_before(i) && self.gap_before(i + 1))
-            || (w == "-" && self.word(i + 1) == "-")
+        // By bytes: — – ― are E2 80 94, 93, 95.
+        match self.word(i).as_bytes() {
+            [0xE2, 0x80, 0x93..=0x95] => true,
+            [b'-'] => (self.gap_before(i) && self.gap_before(i + 1)) || self.word(i + 1) == "-",
+            _ => false,
+        }
     }
 
     fn gap_before(&self, i: usize) -> bool {
@@ -351,9 +421,7 @@ impl<'a, 't> Doc<'a, 't> {
         let w = self.low(i);
         // "R-Ky.": a party tag before the state.
         let tail = w.rsplit('-').next().unwrap_or(w);
-        ABBREVIATIONS.contains(&w)
-            || ABBREVIATIONS.contains(&tail)
-            || (w.chars().count() == 1 && self.is_cap(i))
+        is_abbreviation(w) || is_abbreviation(tail) || (w.chars().count() == 1 && self.is_cap(i))
     }
 
     fn ends_unit(&self, i: usize) -> bool {
@@ -379,23 +447,30 @@ impl<'a, 't> Doc<'a, 't> {
         if w == "." {
             let prev = self.low(i.wrapping_sub(1));
             let single = prev.chars().count() == 1 && self.is_cap(i.wrapping_sub(1));
-            if single || ABBREVIATIONS.contains(&prev) {
+            if single || is_abbreviation(prev) {
                 return false;
             }
         }
         true
     }
 
+    // Out of line: the token pass above keeps its registers to itself (measured).
+    #[inline(never)]
     fn split_units(&self, cx: &Context<'_, 't>) -> Vec<Unit> {
         let n = self.toks.len();
-        let mut units = Vec::new();
+        let mut units = Vec::with_capacity(cx.sentences.len() + 16);
         let mut a = 0;
         let mut para = 0;
         let sentences = cx.sentences;
-        let kind_at = |start: usize| {
-            let k = sentences.partition_point(|s| s.end() <= start);
+        // Units come in text order: the sentence that holds each one's start is found by
+        // a cursor that only moves forward.
+        let mut sentence = 0;
+        let mut kind_at = |start: usize| {
+            while sentences.get(sentence).is_some_and(|s| s.end() <= start) {
+                sentence += 1;
+            }
             sentences
-                .get(k)
+                .get(sentence)
                 .filter(|s| s.start() <= start)
                 .map(|s| s.kind())
         };
@@ -405,12 +480,17 @@ impl<'a, 't> Doc<'a, 't> {
             _ => return units,
         };
         let mut i = 0;
+        // Words and capitalised tokens of the unit so far (from `a`), for title case.
+        let (mut words, mut caps) = (0usize, 0usize);
         while i < n {
             let next = i + 1;
+            let flags = info[i].flags;
+            words += usize::from(flags & F_WORD != 0);
+            caps += usize::from(flags & F_CAP != 0);
             // Most tokens: no line break after them, no stop, no closing quotation.
             let quiet = next < n
                 && info[next].flags & F_NEWLINE == 0
-                && info[i].flags & F_STOP == 0
+                && flags & F_STOP == 0
                 && (in_quote[i] == 0 || in_quote[next] != 0);
             if quiet {
                 i = next;
@@ -433,11 +513,6 @@ impl<'a, 't> Doc<'a, 't> {
                 if a < next {
                     let start = self.toks[a].start;
                     let kind = kind_at(start);
-                    let (mut words, mut caps) = (0usize, 0usize);
-                    for x in self.info.get(a..next).unwrap_or(&[]) {
-                        words += usize::from(x.flags & F_WORD != 0);
-                        caps += usize::from(x.flags & F_CAP != 0);
-                    }
                     let title_case = words >= 3 && caps * 10 >= words * 7;
                     units.push(Unit {
                         a,
@@ -452,6 +527,7 @@ impl<'a, 't> Doc<'a, 't> {
                     para += 1;
                 }
                 a = next;
+                (words, caps) = (0, 0);
             }
             i = next;
         }

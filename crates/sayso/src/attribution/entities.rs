@@ -3,10 +3,14 @@
 //! pronouns and role descriptions linked to them; outlets and institutions from the
 //! gazetteer; unnamed groups kept as written.
 
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::doc::Doc;
 use super::lexicons::{HashMap, class};
 use super::rules::Raw;
 use crate::document::{Attribution, Entity, EntityKind};
+use crate::lexicon::read_u64;
 use crate::span::Span;
 use crate::tokens::TokenKind;
 
@@ -51,23 +55,35 @@ pub(crate) fn fold(word: &str) -> String {
     out
 }
 
+/// What [`fold_into`] makes of each ASCII byte: lowercase letters (`y` as `i`) and
+/// digits, 0 for the bytes it drops.
+const ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = (b as u8).to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            t[b] = if c == b'y' { b'i' } else { c };
+        }
+        b += 1;
+    }
+    t
+};
+
 /// [`fold`], appending to `out`.
 fn fold_into(word: &str, out: &mut String) {
     let w = strip_possessive(word);
     if w.is_ascii() {
-        // Most names: the same folding without Unicode case tables.
+        // Most names: the same folding without Unicode case tables, one table read per
+        // byte.
         out.reserve(w.len());
         let mut last = 0u8;
-        for b in w.bytes() {
-            let b = match b.to_ascii_lowercase() {
-                b'y' => b'i',
-                b => b,
-            };
-            if !b.is_ascii_alphanumeric() || b == last {
-                continue;
+        for &b in w.as_bytes() {
+            let b = ASCII_FOLD[usize::from(b)];
+            if b != 0 && b != last {
+                out.push(char::from(b));
+                last = b;
             }
-            out.push(char::from(b));
-            last = b;
         }
         return;
     }
@@ -93,6 +109,12 @@ fn fold_into(word: &str, out: &mut String) {
         out.push(c);
         last = c;
     }
+}
+
+/// Some character of `w` is lowercase (an ASCII letter settles it without decoding).
+fn has_lowercase(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_lowercase())
+        || (!w.is_ascii() && w.chars().any(char::is_lowercase))
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -122,12 +144,9 @@ const PARTICLES: &[&str] = &[
 ];
 
 fn name_token(doc: &Doc, k: usize) -> bool {
-    if doc.inside_quote(k) && doc.quote_opening(k).is_some() {
-        return false;
-    }
-    doc.toks[k].kind == TokenKind::Handle
-        // A capitalised word has a letter by definition.
-        || doc.is_cap(k)
+    // A capitalised word has a letter by definition.
+    (doc.is_cap(k) || doc.toks[k].kind == TokenKind::Handle)
+        && !(doc.inside_quote(k) && doc.quote_opening(k).is_some())
 }
 
 /// Every capitalised run of the document, titles stripped.
@@ -158,7 +177,17 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
         headline[u.a..u.b].fill(true);
     }
     let mut i = 0;
+    // Only capitalised words and handles can be name tokens: jump from one to the next.
+    let capitalised = &doc.capitalised;
+    let mut c = 0;
     while i < n {
+        while capitalised.get(c).is_some_and(|&k| (k as usize) < i) {
+            c += 1;
+        }
+        match capitalised.get(c) {
+            Some(&k) => i = k as usize,
+            None => break,
+        }
         if !name_token(doc, i) {
             i += 1;
             continue;
@@ -225,9 +254,14 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
             || (p < run_start && subject_at[p])
             || (p > 0 && subject_at[p - 1] && doc.has(p - 1, class::DET));
         // Known bodies first: "the White House", "Financial Times".
-        if let Some((len, (kind, name))) = doc.lex.gazetteer.longest(doc.word(run_start), |x| {
-            (run_start + x < n).then(|| doc.word(run_start + x))
-        }) {
+        let body = if doc.may_open_gazetteer_name(run_start) {
+            doc.lex.gazetteer.longest(doc.word(run_start), |x| {
+                (run_start + x < n).then(|| doc.word(run_start + x))
+            })
+        } else {
+            None
+        };
+        if let Some((len, (kind, name))) = body {
             out.push(Name {
                 a: run_start,
                 b: run_start + len,
@@ -282,7 +316,7 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
                             | class::ROLE
                             | class::TIME,
                     )
-                    && !doc.word(k).chars().all(|c| !c.is_lowercase())
+                    && has_lowercase(doc.word(k))
             });
             let handle = doc.toks[s].kind == TokenKind::Handle;
             out.push(Name {
@@ -306,21 +340,48 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
     out
 }
 
-/// Entities under construction.
-struct Book<'d, 'a, 't> {
+/// A hasher that reads eight bytes at a time, for maps that are only looked up (the
+/// order a hasher gives a map shows only when it is iterated).
+#[derive(Default)]
+struct ChunkHasher(u64);
+
+impl Hasher for ChunkHasher {
+    fn finish(&self) -> u64 {
+        // The table picks buckets by the low bits: fold the well-mixed high bits down.
+        let h = self.0;
+        (h ^ (h >> 31)).wrapping_mul(0x94d0_49bb_1331_11eb) ^ (h >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for c in bytes.chunks(8) {
+            h = (h.rotate_left(23) ^ read_u64(c, 0, c.len())).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(23) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// Entities under construction. The person maps borrow their keys from the document's
+/// key buffer and their names from the text or the aliases: no copies per name.
+struct Book<'d, 'a, 't, 'k> {
     doc: &'d Doc<'a, 't>,
     entities: Vec<Entity<'t>>,
-    by_key: HashMap<String, usize>,
+    /// Looked up, never iterated: its hasher may read eight bytes at a time.
+    by_key: StdHashMap<String, usize, BuildHasherDefault<ChunkHasher>>,
     /// Canonical name per person key.
-    canonical: HashMap<String, String>,
+    canonical: HashMap<&'k str, &'k str>,
     /// Context words per person key.
-    context: HashMap<String, Vec<&'a str>>,
+    context: HashMap<&'k str, Vec<&'a str>>,
     /// (token, entity) of the sources resolved so far: people, and the rest.
     speakers: Vec<(usize, usize)>,
     bodies: Vec<(usize, usize)>,
 }
 
-impl<'t> Book<'_, '_, 't> {
+impl<'t> Book<'_, '_, 't, '_> {
     fn entity(&mut self, key: &str, name: &str, kind: EntityKind) -> usize {
         if let Some(&e) = self.by_key.get(key) {
             return e;
@@ -353,12 +414,12 @@ pub(crate) fn resolve<'t>(
     doc: &Doc<'_, 't>,
     raws: Vec<Raw>,
 ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
-    let mut keys = Keys(String::with_capacity(doc.text.len() / 8));
+    let mut keys = Keys(String::with_capacity(doc.text.len() / 4));
     let names = scan_names(doc, &mut keys);
     let mut book = Book {
         doc,
         entities: Vec::new(),
-        by_key: HashMap::default(),
+        by_key: StdHashMap::default(),
         canonical: HashMap::default(),
         context: HashMap::default(),
         speakers: Vec::new(),
@@ -366,6 +427,8 @@ pub(crate) fn resolve<'t>(
     };
     // Person keys and their canonical (longest) names.
     let mut names = names;
+    // Aliases' canonical names, entered once the key buffer is complete.
+    let mut alias_names: Vec<((u32, u32), &str)> = Vec::new();
     for nm in names.iter_mut() {
         // The builder's aliases name people the text may not spell out.
         if !doc.lex.aliases.is_empty() && nm.known.is_none() {
@@ -373,12 +436,14 @@ pub(crate) fn resolve<'t>(
             if let Some(c) = doc.lex.aliases.get(&text) {
                 nm.key = keys.add(|k| fold_into(c.rsplit(' ').next().unwrap_or(c), k));
                 nm.personal = true;
-                book.canonical
-                    .insert(keys.get(nm.key).to_string(), c.clone());
+                alias_names.push((nm.key, c.as_str()));
             }
         }
     }
-    for nm in names.iter().filter(|n| n.personal) {
+    for (key, c) in alias_names {
+        book.canonical.insert(keys.get(key), c);
+    }
+    for nm in names.iter_mut().filter(|n| n.personal) {
         let text = strip_possessive(book.text_of(nm.a, nm.b));
         let alias = if doc.lex.aliases.is_empty() {
             None
@@ -387,7 +452,11 @@ pub(crate) fn resolve<'t>(
         };
         let text = alias.map_or(text, String::as_str);
         let key = keys.get(nm.key);
-        let better = book.canonical.get(key).is_none_or(|old| {
+        // The same name again (most mentions) is no better: no words to count.
+        let better = book.canonical.get(key).is_none_or(|&old| {
+            if old == text {
+                return false;
+            }
             let (nw, ow) = (
                 text.split_whitespace().count(),
                 old.split_whitespace().count(),
@@ -395,12 +464,13 @@ pub(crate) fn resolve<'t>(
             nw > ow || (nw == ow && text.len() > old.len())
         });
         if better {
-            book.canonical.insert(key.to_string(), text.to_string());
+            book.canonical.insert(key, text);
         }
         match book.context.get_mut(key) {
             Some(ctx) => ctx.extend(nm.context.iter().cloned()),
             None => {
-                book.context.insert(key.to_string(), nm.context.clone());
+                // Not read again: the first mention's words move into the map.
+                book.context.insert(key, std::mem::take(&mut nm.context));
             }
         }
     }
@@ -544,11 +614,11 @@ fn resolve_source(
                 .canonical
                 .keys()
                 .take(MAX_SCAN)
-                .filter(|k| k.len() >= 4 && h.contains(k.as_str()))
+                .filter(|k| k.len() >= 4 && h.contains(**k))
                 .max_by_key(|k| k.len())
                 .cloned();
             return match key {
-                Some(k) => (Some(person_entity(book, &k)), None),
+                Some(k) => (Some(person_entity(book, k)), None),
                 None => (Some(book.entity(&h, doc.word(a), EntityKind::Person)), None),
             };
         }
@@ -596,7 +666,7 @@ fn resolve_source(
             .filter(|&k| doc.has(k, class::ROLE) && !doc.has(k, class::DET | class::NATION))
             .map(|k| doc.low(k))
             .collect();
-        let fits: Vec<String> = book
+        let fits: Vec<&str> = book
             .context
             .iter()
             .take(MAX_SCAN)
@@ -607,10 +677,10 @@ fn resolve_source(
                     .all(|r| *r == "leader" || ctx.iter().any(|c| c == r));
                 nation_ok && role_ok && (!nations.is_empty() || !roles.is_empty())
             })
-            .map(|(k, _)| k.clone())
+            .map(|(k, _)| *k)
             .collect();
         if fits.len() == 1 {
-            return (Some(person_entity(book, &fits[0])), None);
+            return (Some(person_entity(book, fits[0])), None);
         }
     }
     // As written, without a leading determiner: a body, a group or an unnamed person.
@@ -647,10 +717,6 @@ fn person_entity(book: &mut Book, key: &str) -> usize {
     if let Some(&e) = book.by_key.get(key) {
         return e;
     }
-    let name = book
-        .canonical
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| key.to_string());
-    book.entity(key, &name, EntityKind::Person)
+    let name = book.canonical.get(key).copied().unwrap_or(key);
+    book.entity(key, name, EntityKind::Person)
 }

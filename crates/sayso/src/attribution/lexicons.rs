@@ -43,6 +43,9 @@ pub(crate) mod class {
     pub(crate) const PAST: u32 = 1 << 24;
     /// A preposition that opens a fronted adverbial phrase ("For months, …").
     pub(crate) const OPENER: u32 = 1 << 25;
+    /// Not a word class: the lowercase first word of a gazetteer name, so that the
+    /// exact-case lookup runs only for the few tokens that may open one.
+    pub(crate) const GAZETTEER: u32 = 1 << 31;
 
     pub(crate) fn named(name: &str) -> Option<u32> {
         Some(match name {
@@ -127,15 +130,32 @@ impl<T: Clone> PhraseMap<T> {
         T: 's,
     {
         let list = self.map.get(first)?;
-        // `next` borrows nothing from self; collect the words lazily per candidate.
-        let mut words: Vec<Option<&str>> = Vec::new();
+        // Longest first: when the first entry is one word, so are all.
+        if let Some(p) = list.first().filter(|p| p.rest.is_empty()) {
+            return Some((1, &p.value));
+        }
+        // `next` borrows nothing from self; the words are fetched lazily, once each:
+        // the first few in a local array (entries are short), any further ones in a
+        // vector.
+        const NEAR: usize = 8;
+        let mut near: [Option<&str>; NEAR] = [None; NEAR];
+        let mut fetched = 0;
+        let mut far: Vec<Option<&str>> = Vec::new();
         'cand: for p in list {
             for (k, w) in p.rest.iter().enumerate() {
-                while words.len() <= k {
-                    let got = next(words.len() + 1);
-                    words.push(got);
+                while fetched <= k {
+                    let got = next(fetched + 1);
+                    match near.get_mut(fetched) {
+                        Some(slot) => *slot = got,
+                        None => far.push(got),
+                    }
+                    fetched += 1;
                 }
-                match words[k] {
+                let word = match near.get(k) {
+                    Some(x) => *x,
+                    None => far.get(k - NEAR).copied().flatten(),
+                };
+                match word {
                     Some(x) if x == w => {}
                     _ => continue 'cand,
                 }
@@ -282,6 +302,14 @@ impl Lexicons {
         for (k, bits) in firsts {
             *lex.classes.entry(k).or_default() |= bits;
         }
+        let gazetteer_firsts: Vec<String> = lex
+            .gazetteer
+            .keys()
+            .map(|k| k.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        for k in gazetteer_firsts {
+            *lex.classes.entry(k).or_default() |= class::GAZETTEER;
+        }
         lex.table = WordTable::new(&lex.classes);
         lex
     }
@@ -291,10 +319,16 @@ impl Lexicons {
         self.table.get(lower)
     }
 
-    /// `(class bits, has a capital)` of the word `text[at..at + len]` in any case,
-    /// without lowercasing it first; `None` when it is not ASCII.
+    /// `(class bits, has a capital, its lowercase form when it is a listed word)` of the
+    /// word `text[at..at + len]` in any case, without lowercasing it first; `None` when
+    /// it is not ASCII.
     #[inline]
-    pub(crate) fn classes_ascii(&self, text: &[u8], at: usize, len: usize) -> Option<(u32, bool)> {
+    pub(crate) fn classes_ascii(
+        &self,
+        text: &[u8],
+        at: usize,
+        len: usize,
+    ) -> Option<(u32, bool, Option<&str>)> {
         self.table.get_ascii_cased(text, at, len)
     }
 }

@@ -139,6 +139,20 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
         if i >= bytes.len() {
             break;
         }
+        // U+2000–U+203F (E2 80 xx): news text is full of apostrophes, dashes and
+        // ellipses, which are no marks; only the quotation marks, and ’ while a ‘ is
+        // open, need a closer look. (Skipping the rest only defers the paragraph-start
+        // test below to the next mark, which gives the same answer.)
+        if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+            match bytes.get(i + 2) {
+                Some(0x98 | 0x9A | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA) => {}
+                Some(0x99) if sc.stack.iter().any(|o| o.family == Family::Single) => {}
+                _ => {
+                    i += 3;
+                    continue;
+                }
+            }
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };

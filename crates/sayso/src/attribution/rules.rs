@@ -43,6 +43,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
     // A source and cue ending its unit with a colon, waiting for the quotation.
     let mut pending_colon: Option<(usize, Raw)> = None;
     let mut used = vec![false; 0];
+    // Reused from unit to unit.
+    let mut cues: Vec<Cue> = Vec::new();
     for (ui, unit) in doc.units.iter().enumerate() {
         if unit.boilerplate {
             last_direct = None;
@@ -57,15 +59,15 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
             }
             continue;
         }
-        let cues = cues_in(doc, unit);
+        cues_in(doc, unit, &mut cues);
         used.clear();
         used.resize(cues.len(), false);
         let first_new = out.len();
         // Direct quotations.
         let qa = doc.quotes.partition_point(|q| q.open < unit.a);
         let qb = doc.quotes.partition_point(|q| q.open < unit.b);
-        let quotes: Vec<QuoteAt> = doc.quotes[qa..qb].to_vec();
-        for q in &quotes {
+        let quotes: &[QuoteAt] = doc.quotes.get(qa..qb).unwrap_or(&[]);
+        for q in quotes {
             let content = quote_content(doc, q);
             if content.0 >= content.1 {
                 continue;
@@ -278,8 +280,8 @@ fn quotes_only(doc: &Doc, unit: &Unit) -> bool {
 }
 
 /// Cue occurrences of a unit, outside quotations.
-fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
-    let mut out = Vec::new();
+fn cues_in(doc: &Doc, unit: &Unit, out: &mut Vec<Cue>) {
+    out.clear();
     let mut i = unit.a;
     while i < unit.b {
         // Headlines capitalise their verbs ("…, Former Doctor Says").
@@ -338,7 +340,6 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
             i += 1;
         }
     }
-    out
 }
 
 /// The verb "say" in any form: it takes a clause whatever follows.

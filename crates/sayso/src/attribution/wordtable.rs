@@ -8,30 +8,68 @@ use std::hash::BuildHasher;
 
 use crate::lexicon::{fold, read_u64};
 
-#[inline(always)]
-fn mix(h: u64, c: u64) -> u64 {
-    (h.rotate_left(5) ^ c).wrapping_mul(0x517c_c1b7_2722_0a95)
+/// One word: its first chunk and length inline, so that a word of up to eight bytes
+/// (nearly every token) is found without following an index; `len == 0` marks an
+/// empty slot.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    first: u64,
+    len: u32,
+    bits: u32,
+    /// Index in `chunks` of the chunks after the first.
+    rest: u32,
+    /// Index of the word in `words`.
+    word: u32,
 }
 
-/// (hash, 1 + entry index); 0 marks an empty slot.
-type Slot = (u32, u32);
-
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct WordTable {
     slots: Vec<Slot>,
-    /// (first chunk in `chunks`, length in bytes, bits).
-    entries: Vec<(u32, u32, u32)>,
     chunks: Vec<u64>,
+    /// The words themselves: a capitalised token that is one of them takes its
+    /// lowercase form from here instead of a copy.
+    words: Vec<Box<str>>,
     mask: usize,
+}
+
+impl Default for WordTable {
+    /// An empty table: one empty slot, so that a probe always ends.
+    fn default() -> WordTable {
+        WordTable {
+            slots: vec![Slot::default()],
+            chunks: Vec::new(),
+            words: Vec::new(),
+            mask: 0,
+        }
+    }
+}
+
+/// The slot a word's probe starts from: the first chunk and the length, multiplied
+/// once (later chunks only break ties, which the probe resolves).
+#[inline(always)]
+fn start(first: u64, len: usize, mask: usize) -> usize {
+    let h = (first ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 32) as usize & mask
+}
+
+/// The `n` bytes (1 to 8) of `text` at `at` as one number, zero-padded: one load
+/// where eight bytes are there to read.
+#[inline(always)]
+fn load(text: &[u8], at: usize, n: usize) -> u64 {
+    let keep = u64::MAX >> (64 - 8 * n.clamp(1, 8));
+    match text.get(at..).and_then(|s| s.first_chunk::<8>()) {
+        Some(w) => u64::from_le_bytes(*w) & keep,
+        None => read_u64(text, at, n),
+    }
 }
 
 impl WordTable {
     pub(crate) fn new<S: BuildHasher>(map: &HashMap<String, u32, S>) -> WordTable {
         let size = (map.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            slots: vec![(0, 0); size],
-            entries: Vec::with_capacity(map.len()),
+            slots: vec![Slot::default(); size],
             chunks: Vec::new(),
+            words: Vec::with_capacity(map.len()),
             mask: size - 1,
         };
         // In a fixed order, so that probe sequences do not depend on the map's.
@@ -39,23 +77,26 @@ impl WordTable {
         words.sort();
         for (w, &bits) in words {
             let b = w.as_bytes();
-            if b.is_empty() {
+            if b.is_empty() || b.len() > u32::MAX as usize {
                 continue;
             }
-            let first = t.chunks.len() as u32;
-            let mut h = 0u64;
-            for at in (0..b.len()).step_by(8) {
-                let c = read_u64(b, at, (b.len() - at).min(8));
-                t.chunks.push(c);
-                h = mix(h, c);
+            let first = read_u64(b, 0, b.len().min(8));
+            let rest = t.chunks.len() as u32;
+            for at in (8..b.len()).step_by(8) {
+                t.chunks.push(read_u64(b, at, (b.len() - at).min(8)));
             }
-            let h = finish(h, b.len());
-            let mut i = h as usize & t.mask;
-            while t.slots[i].1 != 0 {
+            let mut i = start(first, b.len(), t.mask);
+            while t.slots[i].len != 0 {
                 i = (i + 1) & t.mask;
             }
-            t.entries.push((first, b.len() as u32, bits));
-            t.slots[i] = (h, t.entries.len() as u32);
+            t.slots[i] = Slot {
+                first,
+                len: b.len() as u32,
+                bits,
+                rest,
+                word: t.words.len() as u32,
+            };
+            t.words.push(w.as_str().into());
         }
         t
     }
@@ -63,118 +104,91 @@ impl WordTable {
     /// The bits of `word` (already lowercase, any script).
     pub(crate) fn get(&self, word: &str) -> u32 {
         let b = word.as_bytes();
-        self.find(b.len(), |at, n| read_u64(b, at, n))
+        if b.is_empty() {
+            return 0;
+        }
+        self.probe(read_u64(b, 0, b.len().min(8)), b.len(), &|at, n| {
+            read_u64(b, at, n)
+        })
+        .map_or(0, |s| s.bits)
     }
 
-    /// `(bits, has a capital)` of `text[at..at + len]` in any case, or `None` when it is
-    /// not ASCII: the ASCII test, the capital test and the hash share one read of each
-    /// 8-byte chunk (most words fit in one).
+    /// `(bits, has a capital, the word as stored)` of `text[at..at + len]` in any case,
+    /// or `None` when it is not ASCII: the ASCII test, the capital test and the key share
+    /// one read of each 8-byte chunk (most words fit in one). The stored word is
+    /// `Some` when the token is a word of the table and has a capital.
     #[inline]
     pub(crate) fn get_ascii_cased(
         &self,
         text: &[u8],
         at: usize,
         len: usize,
-    ) -> Option<(u32, bool)> {
+    ) -> Option<(u32, bool, Option<&str>)> {
         const HIGH: u64 = 0x8080_8080_8080_8080;
         if len == 0 {
-            return Some((0, false));
+            return Some((0, false, None));
         }
-        let raw = read_u64(text, at, len.min(8));
+        let raw = load(text, at, len.min(8));
         let first = fold(raw);
         let mut upper = first != raw;
         let mut high = raw & HIGH;
-        let mut h = mix(0, first);
         let mut k = 8;
         while k < len {
-            let raw = read_u64(text, at + k, (len - k).min(8));
-            let low = fold(raw);
-            upper |= low != raw;
+            let raw = load(text, at + k, (len - k).min(8));
+            upper |= fold(raw) != raw;
             high |= raw & HIGH;
-            h = mix(h, low);
             k += 8;
         }
         if high != 0 {
             return None;
         }
-        let bits = self.probe(finish(h, len), len, first, &|k, n| {
-            fold(read_u64(text, at + k, n))
-        });
-        Some((bits, upper))
+        let Some(s) = self.probe(first, len, &|k, n| fold(load(text, at + k, n))) else {
+            return Some((0, upper, None));
+        };
+        let stored = if upper {
+            self.words.get(s.word as usize).map(|w| &**w)
+        } else {
+            None
+        };
+        Some((s.bits, upper, stored))
     }
 
-    /// `chunk_at(k, n)`: the word's (lowercase) chunk at byte `k`, `n` bytes of it.
-    #[inline(always)]
-    fn find(&self, len: usize, chunk_at: impl Fn(usize, usize) -> u64) -> u32 {
-        if self.slots.is_empty() || len == 0 {
-            return 0;
-        }
-        let first = chunk_at(0, len.min(8));
-        let mut h = mix(0, first);
-        let mut k = 8;
-        while k < len {
-            h = mix(h, chunk_at(k, (len - k).min(8)));
-            k += 8;
-        }
-        self.probe(finish(h, len), len, first, &chunk_at)
-    }
-
-    /// The bits of the entry with hash `h`, length `len` and chunks `chunk_at` (of
-    /// which `first` is the first), or 0.
+    /// The slot of the word of `len` bytes whose first chunk is `first` and whose
+    /// chunk at byte `k` (`n` bytes of it) is `chunk_at(k, n)`.
     #[inline(always)]
     fn probe(
         &self,
-        h: u32,
-        len: usize,
         first: u64,
+        len: usize,
         chunk_at: &impl Fn(usize, usize) -> u64,
-    ) -> u32 {
-        if self.slots.is_empty() {
-            return 0;
-        }
-        let mut i = h as usize & self.mask;
+    ) -> Option<&Slot> {
+        let mut i = start(first, len, self.mask);
         loop {
-            let (sh, e) = self.slots[i];
-            if e == 0 {
-                return 0;
+            let s = self.slots.get(i)?;
+            if s.len == 0 {
+                return None;
             }
-            if sh == h {
-                if let Some(&(start, n, bits)) = self.entries.get(e as usize - 1) {
-                    if n as usize == len && self.same(start as usize, len, first, chunk_at) {
-                        return bits;
-                    }
-                }
+            if s.first == first && s.len as usize == len && self.same_rest(s.rest, len, chunk_at) {
+                return Some(s);
             }
             i = (i + 1) & self.mask;
         }
     }
 
+    /// The chunks after the first, from `rest` in `chunks`, are the word's.
     #[inline(always)]
-    fn same(
-        &self,
-        start: usize,
-        len: usize,
-        first: u64,
-        chunk_at: &impl Fn(usize, usize) -> u64,
-    ) -> bool {
-        if self.chunks.get(start) != Some(&first) {
-            return false;
-        }
+    fn same_rest(&self, rest: u32, len: usize, chunk_at: &impl Fn(usize, usize) -> u64) -> bool {
         let mut k = 8;
+        let mut c = rest as usize;
         while k < len {
-            if self.chunks.get(start + k / 8) != Some(&chunk_at(k, (len - k).min(8))) {
+            if self.chunks.get(c) != Some(&chunk_at(k, (len - k).min(8))) {
                 return false;
             }
             k += 8;
+            c += 1;
         }
         true
     }
-}
-
-#[inline(always)]
-fn finish(h: u64, len: usize) -> u32 {
-    let h = mix(h, len as u64);
-    (h >> 32) as u32
 }
 
 #[cfg(test)]
@@ -200,16 +214,19 @@ mod tests {
         m.insert("zelensky’s".to_string(), 4);
         let t = WordTable::new(&m);
         let text = b"He SAID, According to them; saids sai";
-        assert_eq!(t.get_ascii_cased(text, 3, 4), Some((1, true)));
-        assert_eq!(t.get_ascii_cased(text, 9, 9), Some((2, true)));
-        assert_eq!(t.get_ascii_cased(text, 28, 5), Some((0, false)));
-        assert_eq!(t.get_ascii_cased(text, 34, 3), Some((0, false)));
+        assert_eq!(t.get_ascii_cased(text, 3, 4), Some((1, true, Some("said"))));
+        assert_eq!(
+            t.get_ascii_cased(text, 9, 9),
+            Some((2, true, Some("according")))
+        );
+        assert_eq!(t.get_ascii_cased(text, 28, 5), Some((0, false, None)));
+        assert_eq!(t.get_ascii_cased(text, 34, 3), Some((0, false, None)));
         assert_eq!(t.get("zelensky’s"), 4);
         assert_eq!(t.get("according"), 2);
         // Capitals and non-ASCII bytes in a later chunk count too.
         let long = "lowercase-words-longer Longer-than-eight-Bytes naïve-and-long".as_bytes();
-        assert_eq!(t.get_ascii_cased(long, 0, 22), Some((0, false)));
-        assert_eq!(t.get_ascii_cased(long, 23, 22), Some((0, true)));
+        assert_eq!(t.get_ascii_cased(long, 0, 22), Some((0, false, None)));
+        assert_eq!(t.get_ascii_cased(long, 23, 22), Some((0, true, None)));
         assert_eq!(t.get_ascii_cased(long, 46, 15), None);
         assert_eq!(t.get("accordinG"), 0);
     }
