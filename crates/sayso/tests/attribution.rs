@@ -59,6 +59,43 @@ fn constructions_from_the_case_file() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The cases of `data/speakers.txt`: the resolved speaker of each attribution.
+#[test]
+fn speakers_from_the_case_file() {
+    let analyzer = Analyzer::new();
+    let (mut name, mut cases, mut failures) = ("", 0, Vec::new());
+    let mut pending: Option<(String, Vec<String>)> = None;
+    let mut check = |case: Option<(String, Vec<String>)>, name: &str| {
+        let Some((text, want)) = case else { return };
+        let doc = analyzer.analyze(&text);
+        check_spans(&doc);
+        let got: Vec<String> = doc
+            .attributions()
+            .iter()
+            .map(|a| a.speaker.clone().unwrap_or_else(|| "-".into()))
+            .collect();
+        if got != want {
+            failures.push(format!("{name}: {text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    };
+    for line in include_str!("data/speakers.txt").lines() {
+        if let Some(n) = line.strip_prefix("## ") {
+            check(pending.take(), name);
+            name = n;
+        } else if let Some(t) = line.strip_prefix("text: ") {
+            check(pending.take(), name);
+            pending = Some((t.replace("\\n", "\n"), Vec::new()));
+            cases += 1;
+        } else if let Some(w) = line.strip_prefix("=> ") {
+            let (_, want) = pending.as_mut().expect("`=>` after a `text:` line");
+            want.push(w.to_string());
+        }
+    }
+    check(pending.take(), name);
+    assert!(cases >= 10, "only {cases} cases read");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn only<'d, 't>(doc: &'d Document<'t>) -> &'d Attribution<'t> {
     assert_eq!(doc.attributions().len(), 1, "{:#?}", doc.attributions());
     &doc.attributions()[0]
