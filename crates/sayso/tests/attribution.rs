@@ -878,3 +878,24 @@ fn a_party_and_state_tag_stays_in_the_source() {
     );
     assert_eq!(a.content.as_str(), "The veto will fall");
 }
+
+#[test]
+fn capitals_and_agencies_get_their_kinds() {
+    let doc = analyze(
+        "Kyiv says the talks failed.\n\nThe International Energy Agency said demand fell.\n\n\
+         The state news agency said the plant was shut.",
+    );
+    let kinds: Vec<(&str, EntityKind)> = doc
+        .entities()
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Kyiv", EntityKind::Organization),
+            ("International Energy Agency", EntityKind::Organization),
+            ("state news agency", EntityKind::Media),
+        ]
+    );
+}

@@ -28,6 +28,9 @@ struct Name<'a> {
     known: Option<(EntityKind, String)>,
 }
 
+/// A key: a range of the document's key buffer.
+type KeyRange = (u32, u32);
+
 /// The keys of a document's names, in one buffer: one allocation per document, not per
 /// name.
 struct Keys(String);
@@ -244,7 +247,10 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
                 && (doc.has(j - 1, class::ROLE) || is_initials(doc.word(j - 1)))
                 && j + 1 < n
                 && name_token(doc, j + 1)
-                && !doc.has(j + 1, class::DET | class::SUBJ | class::LEAD | class::BOUNDARY);
+                && !doc.has(
+                    j + 1,
+                    class::DET | class::SUBJ | class::LEAD | class::BOUNDARY,
+                );
             if dot {
                 j += 2;
             } else if name_token(doc, j)
@@ -275,7 +281,10 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
             || (p < run_start && subject_at[p])
             || (p > 0 && subject_at[p - 1] && doc.has(p - 1, class::DET));
         // "McConnell spokesman Don Stewart": the subject is the person the title names.
-        if let Some(prev) = out.last_mut().filter(|n| p < run_start && n.b == p && n.subject) {
+        if let Some(prev) = out
+            .last_mut()
+            .filter(|n| p < run_start && n.b == p && n.subject)
+        {
             prev.subject = false;
             subject = true;
         }
@@ -344,9 +353,10 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
         // A title qualified by capitalised words ("Energy Minister Svitlana Hrynchuk",
         // "Senate Majority Leader Chuck Schumer", "Republican Sen. J.D. Vance"): the name
         // starts after the run's last title when two plain name words follow it.
-        if let Some(k) = (s..j).rev().find(|&k| {
-            doc.has(k, class::ROLE) && !doc.has(k, class::DET) && doc.low(k) != "of"
-        }) {
+        if let Some(k) = (s..j)
+            .rev()
+            .find(|&k| doc.has(k, class::ROLE) && !doc.has(k, class::DET) && doc.low(k) != "of")
+        {
             let rest = (k + 1..j).filter(|&m| doc.is_word(m)).count();
             let plain = (k + 1..j).all(|m| {
                 !doc.is_word(m)
@@ -493,7 +503,7 @@ pub(crate) fn resolve<'t>(
     }
     // A bare surname ("Trump", "Mr. Trump") is the person of that surname named in full
     // nearest before it, else first after it.
-    let mut full: HashMap<&str, Vec<(usize, (u32, u32))>> = HashMap::default();
+    let mut full: HashMap<&str, Vec<(usize, KeyRange)>> = HashMap::default();
     for nm in names.iter().filter(|n| n.known.is_none()) {
         if let Some((surname, _)) = keys.get(nm.key).split_once(INITIAL) {
             full.entry(surname).or_default().push((nm.a, nm.key));
@@ -752,7 +762,14 @@ fn resolve_source(
     }
     // As written, without a leading determiner: a body, a group or an unnamed person.
     let mut s = a;
-    while s + 1 < b && (doc.has(s, class::DET) && doc.is_lower_word(s) || doc.low(s) == "both") {
+    // A capitalised "The" too when it only opens the sentence ("The state news agency").
+    let opener = |k: usize| {
+        doc.low(k) == "the"
+            && (doc.is_lower_word(k + 1) || doc.units.binary_search_by_key(&k, |u| u.a).is_ok())
+    };
+    while s + 1 < b
+        && (doc.has(s, class::DET) && (doc.is_lower_word(s) || opener(s)) || doc.low(s) == "both")
+    {
         s += 1;
     }
     let text = book.text_of(s, b).to_string();
@@ -763,7 +780,12 @@ fn resolve_source(
                 && (doc.has(k, class::PREP) || matches!(doc.low(k), "of" | "for" | "with"))
         })
         .map_or(b - 1, |k| k - 1);
-    let kind = if doc.has(head, class::MEDIA) {
+    // "agency" heads outlets and offices alike: a news agency is media, the International
+    // Energy Agency is not.
+    let media = doc.has(head, class::MEDIA)
+        && (!doc.has(head, class::ORG)
+            || (s..head).any(|k| doc.has(k, class::MEDIA) && !doc.has(k, class::ORG)));
+    let kind = if media {
         EntityKind::Media
     } else if doc.has(head, class::GROUP)
         || doc.low(a) == "both"
@@ -809,7 +831,11 @@ fn described_nearby(
     };
     let before = &names[..names.partition_point(|n| n.a < a)];
     let mut found: Option<&str> = None;
-    for n in before.iter().rev().take_while(|n| n.a + DESCRIBED_WINDOW >= a) {
+    for n in before
+        .iter()
+        .rev()
+        .take_while(|n| n.a + DESCRIBED_WINDOW >= a)
+    {
         let key = keys.get(n.key);
         let Some(ctx) = book.context.get(key) else {
             continue;
