@@ -287,6 +287,10 @@ fn channels_named_in_the_text() {
             "After a meeting in Paris, the minister said the deal was close.",
             None,
         ),
+        (
+            "Speaking at a news conference in Brussels, Rutte said the alliance was ready.",
+            Some("news conference"),
+        ),
     ];
     for (text, want) in cases {
         let doc = analyze(text);

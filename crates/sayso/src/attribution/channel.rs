@@ -25,7 +25,10 @@ pub(crate) fn find(
         (None, Some(c)) => c.0,
         (None, None) => unit.a,
     };
-    let opener_end = if doc.has(unit.a, class::PREP) {
+    // "In his address, …", and participles of saying: "Speaking at a news conference, …",
+    // "Writing on Telegram, …".
+    let opener = doc.has(unit.a, class::PREP | class::OPENER);
+    let opener_end = if opener {
         (unit.a..from.min(unit.a + 15))
             .find(|&k| doc.is_punct(k, ","))
             .unwrap_or(unit.a)
