@@ -1584,14 +1584,17 @@ fn trim_content(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     Some((doc.toks[a].start, doc.toks[b - 1].end))
 }
 
-/// The lowercase forms of the document's speaker-like words: capitalised, after a title
-/// or before a cue ("President … Zelenskyy", "Zelenskyy said"), not opening a line.
+/// The lowercase forms of the document's speaker-like words: capitalised, after a title,
+/// a first name or before a cue ("President Zelenskyy", "Jake Tapper", "Zelenskyy said"),
+/// not opening a line.
 fn capitalised_words<'a>(doc: &Doc<'a, '_>) -> HashMap<&'a str, ()> {
     (1..doc.toks.len())
         .filter(|&k| {
             doc.is_cap(k)
                 && !doc.newline_before(k)
-                && (doc.has(k - 1, class::ROLE) || doc.has(k + 1, class::CUE))
+                && (doc.has(k - 1, class::ROLE)
+                    || doc.has(k + 1, class::CUE)
+                    || (doc.is_cap(k - 1) && !doc.has(k - 1, class::DET | class::PREP)))
         })
         .map(|k| (doc.low(k), ()))
         .collect()
