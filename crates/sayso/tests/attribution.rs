@@ -291,6 +291,10 @@ fn channels_named_in_the_text() {
             "Speaking at a news conference in Brussels, Rutte said the alliance was ready.",
             Some("news conference"),
         ),
+        (
+            "Sergei Ryabkov was quoted by RIA Novosti as saying that Moscow would respond.",
+            Some("RIA Novosti"),
+        ),
     ];
     for (text, want) in cases {
         let doc = analyze(text);

@@ -55,8 +55,9 @@ pub(crate) fn find(
             k += 1;
             continue;
         }
-        // "told Fox News", "in an interview with CNN", "told the BBC".
-        if matches!(doc.low(k), "told" | "telling" | "with") {
+        // "told Fox News", "in an interview with CNN", "told the BBC", "quoted by TASS".
+        let quoted_by = doc.low(k) == "by" && k > 0 && doc.low(k - 1) == "quoted";
+        if quoted_by || matches!(doc.low(k), "told" | "telling" | "with") {
             let m = if doc.low(k + 1) == "the" {
                 k + 2
             } else {

@@ -1048,7 +1048,17 @@ fn subject_at(doc: &Doc, s: usize, to: usize) -> Option<(usize, usize)> {
                         || doc.has(k, class::PAST))
                     && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
             });
-            (a, verb.unwrap_or(b))
+            let b = verb.unwrap_or(b);
+            // An apposition naming the subject: "Lavrov's deputy, Sergei Ryabkov, was …".
+            let named = (b + 1..(b + 6).min(to))
+                .find(|&k| doc.is_punct(k, ","))
+                .filter(|&c| {
+                    verb.is_none()
+                        && doc.is_punct(b, ",")
+                        && c > b + 1
+                        && (b + 1..c).all(|k| doc.is_cap(k) || doc.is_punct(k, "."))
+                });
+            (a, named.unwrap_or(b))
         })
         .filter(|&(a, b)| {
             (a..b).any(|k| {
