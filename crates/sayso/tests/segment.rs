@@ -124,3 +124,17 @@ fn many_sentences_many_lines() {
     assert_eq!(s.len(), 60_000);
     assert!(s.iter().all(|x| x.kind() != SentenceKind::Heading));
 }
+
+#[test]
+fn wrapped_lines_ending_with_a_joiner_run_on() {
+    let a = Analyzer::new();
+    let text = "Trump said he would impose a 25% tariff on goods from\nIndia, citing its \
+                purchases of Russian oil, and warned that other buyers could face\nsimilar \
+                penalties.";
+    assert_eq!(texts(&a, text).len(), 1, "{:?}", texts(&a, text));
+    // A line without a joiner at its end still stands alone before a capital.
+    assert_eq!(
+        texts(&a, "Talks in Geneva\nThe envoys met on Monday.").len(),
+        2
+    );
+}

@@ -173,6 +173,18 @@ impl Scan<'_, '_> {
         if k <= self.seg_start {
             return false;
         }
+        // A line ending with an article, conjunction or preposition was wrapped.
+        let mut w = k;
+        while w > self.seg_start && w + 12 > k && b[w - 1].is_ascii_lowercase() {
+            w -= 1;
+        }
+        if w < k && (w == self.seg_start || !b[w - 1].is_ascii_alphanumeric()) {
+            if let Some(word) = self.text.get(w..k) {
+                if self.lx.is_line_joiner(word) {
+                    return true;
+                }
+            }
+        }
         match b[k - 1] {
             b',' | b';' | b':' | b'-' | b'(' | b'[' | b'{' => true,
             b'"' | b'\'' => k - 1 == self.seg_start || b[k - 2].is_ascii_whitespace(),
