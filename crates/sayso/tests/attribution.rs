@@ -907,3 +907,29 @@ fn capitals_and_agencies_get_their_kinds() {
         ]
     );
 }
+
+#[test]
+fn wrapped_lines_stay_in_one_attribution() {
+    let doc = analyze(
+        "Trump said he would impose a tariff on goods from\nIndia, citing its purchases of \
+         oil, and warned that other buyers could face\nsimilar penalties.\n\nGrowth will \
+         fall below\n1%, according to the bank.",
+    );
+    let got = triples(&doc);
+    assert_eq!(
+        got,
+        [
+            (
+                "Trump",
+                "said",
+                "he would impose a tariff on goods from\nIndia"
+            ),
+            (
+                "Trump",
+                "warned",
+                "other buyers could face\nsimilar penalties"
+            ),
+            ("the bank", "according to", "Growth will fall below\n1%"),
+        ]
+    );
+}

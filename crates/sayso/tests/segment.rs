@@ -138,3 +138,14 @@ fn wrapped_lines_ending_with_a_joiner_run_on() {
         2
     );
 }
+
+#[test]
+fn a_number_after_a_line_break_continues_the_sentence() {
+    let a = Analyzer::new();
+    assert_eq!(
+        texts(&a, "Growth will fall below\n1% this year, the bank said.").len(),
+        1
+    );
+    // A numbered list item still starts its own line.
+    assert_eq!(texts(&a, "Top stories\n2. Talks resume in Geneva").len(), 2);
+}

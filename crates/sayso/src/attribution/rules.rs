@@ -45,7 +45,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
     let mut pending_colon: Option<(usize, Raw)> = None;
     let mut used = vec![false; 0];
     // Capitalised words not opening a line, built when a line first looks like "Name: …".
-    let mut names_elsewhere: Option<HashMap<&str, ()>> = None;
+    // (Each word maps to its last such position.)
+    let mut names_elsewhere: Option<HashMap<&str, usize>> = None;
     for (ui, unit) in doc.units.iter().enumerate() {
         if unit.boilerplate {
             last_direct = None;
@@ -1597,23 +1598,25 @@ fn trim_content(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
 /// The lowercase forms of the document's speaker-like words: capitalised, after a title,
 /// a first name or before a cue ("President Zelenskyy", "Jake Tapper", "Zelenskyy said"),
 /// not opening a line.
-fn capitalised_words<'a>(doc: &Doc<'a, '_>) -> HashMap<&'a str, ()> {
+fn capitalised_words<'a>(doc: &Doc<'a, '_>) -> HashMap<&'a str, usize> {
     (1..doc.toks.len())
         .filter(|&k| {
             doc.is_cap(k)
                 && !doc.newline_before(k)
                 && (doc.has(k - 1, class::ROLE)
                     || doc.has(k + 1, class::CUE)
-                    || (doc.is_cap(k - 1) && !doc.has(k - 1, class::DET | class::PREP)))
+                    || (doc.is_cap(k - 1)
+                        && !doc.newline_before(k - 1)
+                        && !doc.has(k - 1, class::DET | class::PREP)))
         })
-        .map(|k| (doc.low(k), ()))
+        .map(|k| (doc.low(k), k))
         .collect()
 }
 
 /// A line "Name: what they said" (a transcript, a post): the name is a handle or a name
 /// the document also writes elsewhere, so that labels ("Photo:", "Update:", "Q:") name no
 /// one. The content runs to the end of the paragraph. `units` starts at the line's unit.
-fn speaker_line(doc: &Doc, units: &[Unit], named: &HashMap<&str, ()>) -> Option<Raw> {
+fn speaker_line(doc: &Doc, units: &[Unit], named: &HashMap<&str, usize>) -> Option<Raw> {
     let unit = units.first()?;
     if unit.a > 0 && !doc.newline_before(unit.a) {
         return None;
@@ -1624,7 +1627,9 @@ fn speaker_line(doc: &Doc, units: &[Unit], named: &HashMap<&str, ()>) -> Option<
     }
     let handle = colon == unit.a + 1 && doc.toks[unit.a].kind == TokenKind::Handle;
     let name = (unit.a..colon).all(|k| doc.is_word(k) && doc.is_cap(k) && doc.word(k).len() > 1)
-        && named.contains_key(doc.low(colon - 1))
+        && named
+            .get(doc.low(colon - 1))
+            .is_some_and(|&k| k < unit.a || k >= unit.b)
         // A known place or body before a colon is a dateline ("Kyiv: …").
         && doc
             .lex

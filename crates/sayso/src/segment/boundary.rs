@@ -184,6 +184,17 @@ impl Scan<'_, '_> {
                     return true;
                 }
             }
+            // "fall below\n1% this year": a number does not open a sentence after a word.
+            if b.get(q).is_some_and(u8::is_ascii_digit) && k - w > 1 {
+                let mut e = q;
+                while e < b.len() && (b[e].is_ascii_digit() || b[e] == b',') {
+                    e += 1;
+                }
+                // Not a list item ("2. Next story").
+                if !matches!(b.get(e), Some(b'.' | b')')) {
+                    return true;
+                }
+            }
         }
         match b[k - 1] {
             b',' | b';' | b':' | b'-' | b'(' | b'[' | b'{' => true,
