@@ -59,6 +59,43 @@ fn constructions_from_the_case_file() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The cases of `data/speakers.txt`: the resolved speaker of each attribution.
+#[test]
+fn speakers_from_the_case_file() {
+    let analyzer = Analyzer::new();
+    let (mut name, mut cases, mut failures) = ("", 0, Vec::new());
+    let mut pending: Option<(String, Vec<String>)> = None;
+    let mut check = |case: Option<(String, Vec<String>)>, name: &str| {
+        let Some((text, want)) = case else { return };
+        let doc = analyzer.analyze(&text);
+        check_spans(&doc);
+        let got: Vec<String> = doc
+            .attributions()
+            .iter()
+            .map(|a| a.speaker.clone().unwrap_or_else(|| "-".into()))
+            .collect();
+        if got != want {
+            failures.push(format!("{name}: {text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    };
+    for line in include_str!("data/speakers.txt").lines() {
+        if let Some(n) = line.strip_prefix("## ") {
+            check(pending.take(), name);
+            name = n;
+        } else if let Some(t) = line.strip_prefix("text: ") {
+            check(pending.take(), name);
+            pending = Some((t.replace("\\n", "\n"), Vec::new()));
+            cases += 1;
+        } else if let Some(w) = line.strip_prefix("=> ") {
+            let (_, want) = pending.as_mut().expect("`=>` after a `text:` line");
+            want.push(w.to_string());
+        }
+    }
+    check(pending.take(), name);
+    assert!(cases >= 10, "only {cases} cases read");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn only<'d, 't>(doc: &'d Document<'t>) -> &'d Attribution<'t> {
     assert_eq!(doc.attributions().len(), 1, "{:#?}", doc.attributions());
     &doc.attributions()[0]
@@ -249,6 +286,14 @@ fn channels_named_in_the_text() {
         (
             "After a meeting in Paris, the minister said the deal was close.",
             None,
+        ),
+        (
+            "Speaking at a news conference in Brussels, Rutte said the alliance was ready.",
+            Some("news conference"),
+        ),
+        (
+            "Sergei Ryabkov was quoted by RIA Novosti as saying that Moscow would respond.",
+            Some("RIA Novosti"),
         ),
     ];
     for (text, want) in cases {
@@ -851,4 +896,51 @@ fn a_party_and_state_tag_stays_in_the_source() {
         Some("Senator Ann Holt, R-Ky.")
     );
     assert_eq!(a.content.as_str(), "The veto will fall");
+}
+
+#[test]
+fn capitals_and_agencies_get_their_kinds() {
+    let doc = analyze(
+        "Kyiv says the talks failed.\n\nThe International Energy Agency said demand fell.\n\n\
+         The state news agency said the plant was shut.",
+    );
+    let kinds: Vec<(&str, EntityKind)> = doc
+        .entities()
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Kyiv", EntityKind::Organization),
+            ("International Energy Agency", EntityKind::Organization),
+            ("state news agency", EntityKind::Media),
+        ]
+    );
+}
+
+#[test]
+fn wrapped_lines_stay_in_one_attribution() {
+    let doc = analyze(
+        "Trump said he would impose a tariff on goods from\nIndia, citing its purchases of \
+         oil, and warned that other buyers could face\nsimilar penalties.\n\nGrowth will \
+         fall below\n1%, according to the bank.",
+    );
+    let got = triples(&doc);
+    assert_eq!(
+        got,
+        [
+            (
+                "Trump",
+                "said",
+                "he would impose a tariff on goods from\nIndia"
+            ),
+            (
+                "Trump",
+                "warned",
+                "other buyers could face\nsimilar penalties"
+            ),
+            ("the bank", "according to", "Growth will fall below\n1%"),
+        ]
+    );
 }

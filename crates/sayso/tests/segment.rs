@@ -124,3 +124,28 @@ fn many_sentences_many_lines() {
     assert_eq!(s.len(), 60_000);
     assert!(s.iter().all(|x| x.kind() != SentenceKind::Heading));
 }
+
+#[test]
+fn wrapped_lines_ending_with_a_joiner_run_on() {
+    let a = Analyzer::new();
+    let text = "Trump said he would impose a 25% tariff on goods from\nIndia, citing its \
+                purchases of Russian oil, and warned that other buyers could face\nsimilar \
+                penalties.";
+    assert_eq!(texts(&a, text).len(), 1, "{:?}", texts(&a, text));
+    // A line without a joiner at its end still stands alone before a capital.
+    assert_eq!(
+        texts(&a, "Talks in Geneva\nThe envoys met on Monday.").len(),
+        2
+    );
+}
+
+#[test]
+fn a_number_after_a_line_break_continues_the_sentence() {
+    let a = Analyzer::new();
+    assert_eq!(
+        texts(&a, "Growth will fall below\n1% this year, the bank said.").len(),
+        1
+    );
+    // A numbered list item still starts its own line.
+    assert_eq!(texts(&a, "Top stories\n2. Talks resume in Geneva").len(), 2);
+}

@@ -25,7 +25,10 @@ pub(crate) fn find(
         (None, Some(c)) => c.0,
         (None, None) => unit.a,
     };
-    let opener_end = if doc.has(unit.a, class::PREP) {
+    // "In his address, …", and participles of saying: "Speaking at a news conference, …",
+    // "Writing on Telegram, …".
+    let opener = doc.has(unit.a, class::PREP | class::OPENER);
+    let opener_end = if opener {
         (unit.a..from.min(unit.a + 15))
             .find(|&k| doc.is_punct(k, ","))
             .unwrap_or(unit.a)
@@ -52,8 +55,9 @@ pub(crate) fn find(
             k += 1;
             continue;
         }
-        // "told Fox News", "in an interview with CNN", "told the BBC".
-        if matches!(doc.low(k), "told" | "telling" | "with") {
+        // "told Fox News", "in an interview with CNN", "told the BBC", "quoted by TASS".
+        let quoted_by = doc.low(k) == "by" && k > 0 && doc.low(k - 1) == "quoted";
+        if quoted_by || matches!(doc.low(k), "told" | "telling" | "with") {
             let m = if doc.low(k + 1) == "the" {
                 k + 2
             } else {

@@ -474,6 +474,15 @@ impl<'a, 't> Doc<'a, 't> {
                 .filter(|s| s.start() <= start)
                 .map(|s| s.kind())
         };
+        // A line break inside a sentence (text wrapped at a fixed width) is no paragraph
+        // break: the splitter decided the line runs on.
+        let para_break = |k: usize| {
+            self.paragraph_break(k) && {
+                let start = self.toks[k].start;
+                let s = sentences.partition_point(|s| s.start() < start);
+                sentences.get(s).is_some_and(|s| s.start() == start)
+            }
+        };
         // Both of length `n`: the quick test below indexes them without bounds checks.
         let (info, in_quote) = match (self.info.get(..n), self.in_quote.get(..n)) {
             (Some(info), Some(in_quote)) => (info, in_quote),
@@ -497,7 +506,7 @@ impl<'a, 't> Doc<'a, 't> {
                 continue;
             }
             let mut cut = false;
-            if next < n && self.paragraph_break(next) && !self.inside_open_quote(i, next) {
+            if next < n && para_break(next) && !self.inside_open_quote(i, next) {
                 cut = true;
             } else if next < n && !self.inside_quote(i) && self.ends_unit(i) {
                 cut = self.starts_unit(next);
@@ -523,7 +532,7 @@ impl<'a, 't> Doc<'a, 't> {
                         title_case,
                     });
                 }
-                if next < n && self.paragraph_break(next) {
+                if next < n && para_break(next) {
                     para += 1;
                 }
                 a = next;

@@ -11,6 +11,7 @@ use super::lexicons::{HashMap, class};
 use super::rules::Raw;
 use crate::document::{Attribution, Entity, EntityKind};
 use crate::lexicon::read_u64;
+use crate::lexicon::entries;
 use crate::span::Span;
 use crate::tokens::TokenKind;
 
@@ -30,6 +31,9 @@ struct Name<'a> {
     /// Gazetteer kind and name, when the mention is a known body.
     known: Option<(EntityKind, String)>,
 }
+
+/// A key: a range of the document's key buffer.
+type KeyRange = (u32, u32);
 
 /// The keys of a document's names, in one buffer: one allocation per document, not per
 /// name.
@@ -117,6 +121,32 @@ fn has_lowercase(w: &str) -> bool {
         || (!w.is_ascii() && w.chars().any(char::is_lowercase))
 }
 
+/// Separates a surname key from the first name's initial.
+const INITIAL: char = '\u{2}';
+
+/// Appends the first name's initial to a surname key: people of one surname are told
+/// apart ("Ivana Trump", "Donald Trump"), transliterations of one person still meet.
+fn push_initial(first: &str, key: &mut String) {
+    if let Some(c) = first.chars().next() {
+        key.push(INITIAL);
+        key.extend(c.to_lowercase());
+    }
+}
+
+/// `J`, `J.D`, `J.D.`: capital letters joined by periods.
+fn is_initials(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w).as_bytes();
+    w.len() % 2 == 1
+        && w.len() <= 5
+        && w.iter().enumerate().all(|(i, c)| {
+            if i % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                *c == b'.'
+            }
+        })
+}
+
 fn is_possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')
 }
@@ -172,6 +202,18 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
             subject_at[s] = true;
         }
     }
+    // Sentence starts, and the document's lowercase words (built when first needed).
+    let mut starts = vec![false; n];
+    for u in &doc.units {
+        let mut k = u.a;
+        while k < u.b && !doc.is_word(k) {
+            k += 1;
+        }
+        if k < n {
+            starts[k] = true;
+        }
+    }
+    let mut lowercase: Option<HashMap<&str, ()>> = None;
     let mut headline = vec![false; n];
     for u in doc.units.iter().filter(|u| u.title_case) {
         headline[u.a..u.b].fill(true);
@@ -228,7 +270,19 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
                 || PARTICLES.contains(&doc.low(j)))
                 && j + 1 < n
                 && name_token(doc, j + 1);
-            if name_token(doc, j)
+            // "Sen. J.D. Vance", "Mr. Lind": a period glued to a title or initials.
+            let dot = doc.is_punct(j, ".")
+                && doc.toks[j].start == doc.toks[j - 1].end
+                && (doc.has(j - 1, class::ROLE) || is_initials(doc.word(j - 1)))
+                && j + 1 < n
+                && name_token(doc, j + 1)
+                && !doc.has(
+                    j + 1,
+                    class::DET | class::SUBJ | class::LEAD | class::BOUNDARY,
+                );
+            if dot {
+                j += 2;
+            } else if name_token(doc, j)
                 && !doc.word(j - 1).ends_with("’s")
                 && !doc.word(j - 1).ends_with("'s")
             {
@@ -242,17 +296,27 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
         let mut context = Vec::new();
         // Lowercase titles right before the run ("Kremlin aide Yuri Ushakov").
         let mut p = run_start;
+        // Not across "of": in "Sen. J.D. Vance of Ohio" the state is no title of Ohio.
         while p > 0
             && doc.has(p - 1, class::ROLE | class::NATION)
             && !doc.has(p - 1, class::DET)
+            && doc.low(p - 1) != "of"
             && p + 3 > run_start
         {
             p -= 1;
             context.push(doc.low(p));
         }
-        let subject = subject_at[run_start]
+        let mut subject = subject_at[run_start]
             || (p < run_start && subject_at[p])
             || (p > 0 && subject_at[p - 1] && doc.has(p - 1, class::DET));
+        // "McConnell spokesman Don Stewart": the subject is the person the title names.
+        if let Some(prev) = out
+            .last_mut()
+            .filter(|n| p < run_start && n.b == p && n.subject)
+        {
+            prev.subject = false;
+            subject = true;
+        }
         // Known bodies first: "the White House", "Financial Times".
         let body = if doc.may_open_gazetteer_name(run_start) {
             doc.lex.gazetteer.longest(doc.word(run_start), |x| {
@@ -302,11 +366,60 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
                 break;
             }
         }
+        // A sentence's first word is capitalised whatever it is ("For Clinton, …", "Rival
+        // Hillary Clinton said"): no first name when the document also writes it in
+        // lowercase.
+        if s == run_start && starts[s] && (s + 1..j).any(|k| doc.is_word(k)) {
+            let lower = lowercase.get_or_insert_with(|| {
+                (0..n)
+                    .filter(|&k| doc.is_lower_word(k))
+                    .map(|k| (doc.low(k), ()))
+                    .collect()
+            });
+            if lower.contains_key(doc.low(s)) {
+                s += 1;
+            }
+        }
+        // "Sen. Vance": the title's period.
+        while s < j && !doc.is_word(s) {
+            s += 1;
+        }
+        // A title qualified by capitalised words ("Energy Minister Svitlana Hrynchuk",
+        // "Senate Majority Leader Chuck Schumer", "Republican Sen. J.D. Vance"): the name
+        // starts after the run's last title when two plain name words follow it.
+        if let Some(k) = (s..j)
+            .rev()
+            .find(|&k| doc.has(k, class::ROLE) && !doc.has(k, class::DET) && doc.low(k) != "of")
+        {
+            let rest = (k + 1..j).filter(|&m| doc.is_word(m)).count();
+            let plain = (k + 1..j).all(|m| {
+                !doc.is_word(m)
+                    || !doc.has(
+                        m,
+                        class::ROLE | class::ORG | class::MEDIA | class::GROUP | class::TIME,
+                    )
+            });
+            if rest >= 2 && plain {
+                context.extend(
+                    (s..=k)
+                        .filter(|&m| doc.has(m, class::ROLE | class::NATION))
+                        .map(|m| doc.low(m)),
+                );
+                titled = true;
+                s = k + 1;
+                while s < j && !doc.is_word(s) {
+                    s += 1;
+                }
+            }
+        }
         if s < j {
             let last = j - 1;
             let words = j - s;
             let plain = (s..j).all(|k| {
-                doc.toks[k].kind == TokenKind::Word
+                (k > s && doc.is_punct(k, "."))
+                    // Initials ("J.D. Vance") are all capitals but no acronym.
+                    || is_initials(doc.word(k))
+                    || doc.toks[k].kind == TokenKind::Word
                     && !doc.has(
                         k,
                         class::ORG
@@ -325,7 +438,12 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
                 key: if handle {
                     keys.add(|_| {})
                 } else {
-                    keys.add(|k| fold_into(doc.word(last), k))
+                    keys.add(|k| {
+                        fold_into(doc.word(last), k);
+                        if plain && (s..last).any(|m| doc.is_word(m)) {
+                            push_initial(doc.word(s), k);
+                        }
+                    })
                 },
                 personal: !handle && plain && (words >= 2 || titled),
                 subject: subject
@@ -434,7 +552,12 @@ pub(crate) fn resolve<'t>(
         if !doc.lex.aliases.is_empty() && nm.known.is_none() {
             let text = strip_possessive(book.text_of(nm.a, nm.b)).to_lowercase();
             if let Some(c) = doc.lex.aliases.get(&text) {
-                nm.key = keys.add(|k| fold_into(c.rsplit(' ').next().unwrap_or(c), k));
+                nm.key = keys.add(|k| {
+                    fold_into(c.rsplit(' ').next().unwrap_or(c), k);
+                    if c.contains(' ') {
+                        push_initial(c, k);
+                    }
+                });
                 nm.personal = true;
                 alias_names.push((nm.key, c.as_str()));
             }
@@ -442,6 +565,22 @@ pub(crate) fn resolve<'t>(
     }
     for (key, c) in alias_names {
         book.canonical.insert(keys.get(key), c);
+    }
+    // A bare surname ("Trump", "Mr. Trump") is the person of that surname named in full
+    // nearest before it, else first after it.
+    let mut full: HashMap<&str, Vec<(usize, KeyRange)>> = HashMap::default();
+    for nm in names.iter().filter(|n| n.known.is_none()) {
+        if let Some((surname, _)) = keys.get(nm.key).split_once(INITIAL) {
+            full.entry(surname).or_default().push((nm.a, nm.key));
+        }
+    }
+    if !full.is_empty() {
+        for nm in names.iter_mut().filter(|n| n.known.is_none()) {
+            if let Some(v) = full.get(keys.get(nm.key)) {
+                let k = v.partition_point(|f| f.0 < nm.a);
+                nm.key = v[k.saturating_sub(1)].1;
+            }
+        }
     }
     for nm in names.iter_mut().filter(|n| n.personal) {
         let text = strip_possessive(book.text_of(nm.a, nm.b));
@@ -614,7 +753,10 @@ fn resolve_source(
                 .canonical
                 .keys()
                 .take(MAX_SCAN)
-                .filter(|k| k.len() >= 4 && h.contains(**k))
+                .filter(|k| {
+                    let surname = k.split(INITIAL).next().unwrap_or_default();
+                    surname.len() >= 4 && h.contains(surname)
+                })
                 .max_by_key(|k| k.len())
                 .cloned();
             return match key {
@@ -682,10 +824,22 @@ fn resolve_source(
         if fits.len() == 1 {
             return (Some(person_entity(book, fits[0])), None);
         }
+        if fits.is_empty() {
+            if let Some(key) = described_nearby(book, names, keys, a, &nations, &roles) {
+                return (Some(person_entity(book, &key)), None);
+            }
+        }
     }
     // As written, without a leading determiner: a body, a group or an unnamed person.
     let mut s = a;
-    while s + 1 < b && (doc.has(s, class::DET) && doc.is_lower_word(s) || doc.low(s) == "both") {
+    // A capitalised "The" too when it only opens the sentence ("The state news agency").
+    let opener = |k: usize| {
+        doc.low(k) == "the"
+            && (doc.is_lower_word(k + 1) || doc.units.binary_search_by_key(&k, |u| u.a).is_ok())
+    };
+    while s + 1 < b
+        && (doc.has(s, class::DET) && (doc.is_lower_word(s) || opener(s)) || doc.low(s) == "both")
+    {
         s += 1;
     }
     let text = book.text_of(s, b).to_string();
@@ -696,7 +850,12 @@ fn resolve_source(
                 && (doc.has(k, class::PREP) || matches!(doc.low(k), "of" | "for" | "with"))
         })
         .map_or(b - 1, |k| k - 1);
-    let kind = if doc.has(head, class::MEDIA) {
+    // "agency" heads outlets and offices alike: a news agency is media, the International
+    // Energy Agency is not.
+    let media = doc.has(head, class::MEDIA)
+        && (!doc.has(head, class::ORG)
+            || (s..head).any(|k| doc.has(k, class::MEDIA) && !doc.has(k, class::ORG)));
+    let kind = if media {
         EntityKind::Media
     } else if doc.has(head, class::GROUP)
         || doc.low(a) == "both"
@@ -710,6 +869,58 @@ fn resolve_source(
     };
     let key = format!("\u{1}{}", text.to_lowercase());
     (Some(book.entity(&key, &text, kind)), None)
+}
+
+/// How far back (in tokens) a description looks for the person it renames.
+const DESCRIBED_WINDOW: usize = 120;
+
+const LEADER_ROLES: &str = include_str!("../../data/leader_roles.txt");
+
+/// The person a description renames when no one in the document carries all its words:
+/// news introduces "President Volodymyr Zelenskiy" and goes on with "the Ukrainian leader".
+/// The one person named just before it (within [`DESCRIBED_WINDOW`] tokens) whose titles
+/// include the description's role and whose nationality, when the text gives one, is the
+/// description's.
+fn described_nearby(
+    book: &Book,
+    names: &[Name<'_>],
+    keys: &Keys,
+    a: usize,
+    nations: &[&str],
+    roles: &[&str],
+) -> Option<String> {
+    let lex = book.doc.lex;
+    let fits = |ctx: &[&str]| {
+        let nation_ok = nations.iter().all(|n| ctx.contains(n))
+            || !ctx.iter().any(|c| lex.classes(c) & class::NATION != 0);
+        let role_ok = roles.iter().all(|r| {
+            ctx.contains(r)
+                || (*r == "leader" && ctx.iter().any(|c| entries(LEADER_ROLES).any(|l| l == *c)))
+        });
+        nation_ok && role_ok && !roles.is_empty()
+    };
+    let before = &names[..names.partition_point(|n| n.a < a)];
+    let mut found: Option<&str> = None;
+    for n in before
+        .iter()
+        .rev()
+        .take_while(|n| n.a + DESCRIBED_WINDOW >= a)
+    {
+        let key = keys.get(n.key);
+        let Some(ctx) = book.context.get(key) else {
+            continue;
+        };
+        if !book.canonical.contains_key(key) || !fits(ctx) {
+            continue;
+        }
+        match found {
+            None => found = Some(key),
+            // Two different people fit: ambiguous.
+            Some(k) if k != key => return None,
+            Some(_) => {}
+        }
+    }
+    found.map(str::to_string)
 }
 
 fn person_entity(book: &mut Book, key: &str) -> usize {

@@ -3,9 +3,10 @@
 
 use super::channel;
 use super::doc::{Doc, QuoteAt, Unit};
-use super::lexicons::{CueKind, class};
+use super::lexicons::{CueKind, HashMap, class};
 use super::sources;
 use crate::document::AttributionKind;
+use crate::tokens::TokenKind;
 
 /// An attribution before speakers are resolved. Token ranges are half-open.
 #[derive(Clone, Debug)]
@@ -45,6 +46,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
     let mut used = vec![false; 0];
     // Reused from unit to unit.
     let mut cues: Vec<Cue> = Vec::new();
+    // Capitalised words not opening a line, built when a line first looks like "Name: …".
+    // (Each word maps to its last such position.)
+    let mut names_elsewhere: Option<HashMap<&str, usize>> = None;
     for (ui, unit) in doc.units.iter().enumerate() {
         if unit.boilerplate {
             last_direct = None;
@@ -222,6 +226,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                         });
                     }
                 }
+            }
+        }
+        // A transcript or post line: "Zelenskyy: Only after a ceasefire."
+        if !unit.heading && out.len() == first_new {
+            let named = names_elsewhere.get_or_insert_with(|| capitalised_words(doc));
+            if let Some(r) = speaker_line(doc, &doc.units[ui..], named) {
+                out.push(r);
             }
         }
         // "X said:" at the end of a unit waits for the quotation in the next one.
@@ -1039,7 +1050,17 @@ fn subject_at(doc: &Doc, s: usize, to: usize) -> Option<(usize, usize)> {
                         || doc.has(k, class::PAST))
                     && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
             });
-            (a, verb.unwrap_or(b))
+            let b = verb.unwrap_or(b);
+            // An apposition naming the subject: "Lavrov's deputy, Sergei Ryabkov, was …".
+            let named = (b + 1..(b + 6).min(to))
+                .find(|&k| doc.is_punct(k, ","))
+                .filter(|&c| {
+                    verb.is_none()
+                        && doc.is_punct(b, ",")
+                        && c > b + 1
+                        && (b + 1..c).all(|k| doc.is_cap(k) || doc.is_punct(k, "."))
+                });
+            (a, named.unwrap_or(b))
         })
         .filter(|&(a, b)| {
             (a..b).any(|k| {
@@ -1573,6 +1594,67 @@ fn trim_content(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((doc.toks[a].start, doc.toks[b - 1].end))
+}
+
+/// The lowercase forms of the document's speaker-like words: capitalised, after a title,
+/// a first name or before a cue ("President Zelenskyy", "Jake Tapper", "Zelenskyy said"),
+/// not opening a line.
+fn capitalised_words<'a>(doc: &Doc<'a, '_>) -> HashMap<&'a str, usize> {
+    (1..doc.toks.len())
+        .filter(|&k| {
+            doc.is_cap(k)
+                && !doc.newline_before(k)
+                && (doc.has(k - 1, class::ROLE)
+                    || doc.has(k + 1, class::CUE)
+                    || (doc.is_cap(k - 1)
+                        && !doc.newline_before(k - 1)
+                        && !doc.has(k - 1, class::DET | class::PREP)))
+        })
+        .map(|k| (doc.low(k), k))
+        .collect()
+}
+
+/// A line "Name: what they said" (a transcript, a post): the name is a handle or a name
+/// the document also writes elsewhere, so that labels ("Photo:", "Update:", "Q:") name no
+/// one. The content runs to the end of the paragraph. `units` starts at the line's unit.
+fn speaker_line(doc: &Doc, units: &[Unit], named: &HashMap<&str, usize>) -> Option<Raw> {
+    let unit = units.first()?;
+    if unit.a > 0 && !doc.newline_before(unit.a) {
+        return None;
+    }
+    let colon = (unit.a + 1..(unit.a + 4).min(unit.b)).find(|&k| doc.is_punct(k, ":"))?;
+    if doc.inside_quote(colon) || doc.quote_opening(colon + 1).is_some() {
+        return None;
+    }
+    let handle = colon == unit.a + 1 && doc.toks[unit.a].kind == TokenKind::Handle;
+    let name = (unit.a..colon).all(|k| doc.is_word(k) && doc.is_cap(k) && doc.word(k).len() > 1)
+        && named
+            .get(doc.low(colon - 1))
+            .is_some_and(|&k| k < unit.a || k >= unit.b)
+        // A known place or body before a colon is a dateline ("Kyiv: …").
+        && doc
+            .lex
+            .gazetteer
+            .longest(doc.word(unit.a), |x| Some(doc.word(unit.a + x)))
+            .is_none();
+    if !handle && !name {
+        return None;
+    }
+    let end = units
+        .iter()
+        .take_while(|u| u.para == unit.para && !u.boilerplate)
+        .last()
+        .map_or(unit.b, |u| u.b);
+    let content = trim_content(doc, colon + 1, end)?;
+    Some(Raw {
+        content,
+        kind: kind_of(doc, content),
+        source: Some((unit.a, colon)),
+        cue: Some((colon, colon + 1)),
+        channel: None,
+        via: None,
+        same_as: None,
+    })
 }
 
 /// "according to X, <clause>" and "<clause>, according to X."

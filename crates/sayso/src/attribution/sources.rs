@@ -95,8 +95,14 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
                 // An -ing word right before the cue is its subject ("recent polling
                 // shows").
                 let gerund = i + 1 == end;
+                // An -ed word right before a cue that is also a plural noun makes the cue
+                // its object ("rejected reports that …"; not "those surveyed said").
                 let verb_form = doc.is_lower_word(i)
                     && (doc.has(i, class::PAST)
+                        || (gerund
+                            && lw.len() > 4
+                            && lw.ends_with("ed")
+                            && doc.low(end).ends_with('s'))
                         || (lw.ends_with("ing")
                             && lw.len() > 4
                             && !gerund

@@ -173,6 +173,29 @@ impl Scan<'_, '_> {
         if k <= self.seg_start {
             return false;
         }
+        // A line ending with an article, conjunction or preposition was wrapped.
+        let mut w = k;
+        while w > self.seg_start && w + 12 > k && b[w - 1].is_ascii_lowercase() {
+            w -= 1;
+        }
+        if w < k && (w == self.seg_start || !b[w - 1].is_ascii_alphanumeric()) {
+            if let Some(word) = self.text.get(w..k) {
+                if self.lx.is_line_joiner(word) {
+                    return true;
+                }
+            }
+            // "fall below\n1% this year": a number does not open a sentence after a word.
+            if b.get(q).is_some_and(u8::is_ascii_digit) && k - w > 1 {
+                let mut e = q;
+                while e < b.len() && (b[e].is_ascii_digit() || b[e] == b',') {
+                    e += 1;
+                }
+                // Not a list item ("2. Next story").
+                if !matches!(b.get(e), Some(b'.' | b')')) {
+                    return true;
+                }
+            }
+        }
         match b[k - 1] {
             b',' | b';' | b':' | b'-' | b'(' | b'[' | b'{' => true,
             b'"' | b'\'' => k - 1 == self.seg_start || b[k - 2].is_ascii_whitespace(),

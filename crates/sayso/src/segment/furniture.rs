@@ -156,6 +156,23 @@ impl Furniture {
             || (first.is_ascii_digit() && self.is_counter(line))
             || (line.len() <= TIMESTAMP && self.is_timestamp(line))
             || (first == b'B' && is_byline(line))
+            || self.parts_are_furniture(line)
+    }
+
+    /// "Updated 2 hours ago | 4 min read": parts joined by a separator, each furniture.
+    fn parts_are_furniture(&self, line: &str) -> bool {
+        const SEPARATORS: [char; 3] = ['|', '·', '•'];
+        if !line.contains(SEPARATORS) {
+            return false;
+        }
+        let mut parts = line
+            .split(SEPARATORS)
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+            return false;
+        };
+        [a, b].into_iter().chain(parts).all(|p| self.line(p))
     }
 
     /// True when the line opens a run of furniture ("Recent News", "Read more").
@@ -434,6 +451,9 @@ mod tests {
         assert!(f.line("By Jane Doe and John Roe"));
         assert!(!f.line("By noon the streets were empty."));
         assert!(f.line("• • •"));
+        assert!(f.line("Updated 2 hours ago | 4 min read"));
+        assert!(f.line("By Jane Doe · 5 min read"));
+        assert!(!f.line("Kyiv | The city was quiet on Sunday"));
     }
 
     #[test]

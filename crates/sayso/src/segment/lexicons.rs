@@ -11,6 +11,7 @@ const STARTERS: &str = include_str!("../../data/sentence_starters.txt");
 const TAIL_VERBS: &str = include_str!("../../data/quote_tail_verbs.txt");
 const ORDINAL_NOUNS: &str = include_str!("../../data/ordinal_nouns.txt");
 const LETTER_WORDS: &str = include_str!("../../data/letter_words.txt");
+const LINE_JOINERS: &str = include_str!("../../data/line_joiners.txt");
 
 /// A set of short words, hashed with FNV.
 pub(crate) type WordSet = HashSet<Box<str>, FnvBuild>;
@@ -24,6 +25,7 @@ pub(crate) struct Lexicons {
     tail_verbs: WordSet,
     ordinal_nouns: WordSet,
     letter_words: WordSet,
+    line_joiners: WordSet,
     longest: usize,
 }
 
@@ -55,6 +57,7 @@ impl Lexicons {
             ),
             ordinal_nouns: set(ORDINAL_NOUNS, Vec::new(), str::to_string),
             letter_words: set(LETTER_WORDS, Vec::new(), str::to_string),
+            line_joiners: set(LINE_JOINERS, Vec::new(), str::to_string),
         }
     }
 
@@ -82,6 +85,11 @@ impl Lexicons {
     }
 
     /// A single letter that is a word of its own (`X`, the platform), not an initial.
+    /// A lowercase word no line of finished text ends with (`data/line_joiners.txt`).
+    pub(crate) fn is_line_joiner(&self, word: &str) -> bool {
+        self.line_joiners.contains(word)
+    }
+
     pub(crate) fn is_letter_word(&self, word: &str) -> bool {
         self.letter_words.contains(word)
     }
