@@ -226,7 +226,19 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
         pending_colon = None;
         if unit.b > unit.a && doc.is_punct(unit.b - 1, ":") {
             if let Some((ci, c)) = cues.iter().enumerate().rev().find(|(ci, _)| !used[*ci]) {
-                if let Some(l) = sources::left(doc, unit.a, c.at) {
+                // "He went on to say:": the clause's subject, not "on to".
+                let infinitive = c.at > unit.a && doc.low(c.at - 1) == "to";
+                let src = if infinitive {
+                    unit_subject(doc, unit, c.at)
+                } else {
+                    sources::left(doc, unit.a, c.at).map(|l| (l.a, l.b))
+                };
+                if let Some((la, lb)) = src {
+                    let l = sources::Left {
+                        a: la,
+                        b: lb,
+                        subordinate: false,
+                    };
                     pending_colon = Some((
                         ci,
                         Raw {
@@ -306,7 +318,9 @@ fn cues_in(doc: &Doc, unit: &Unit) -> Vec<Cue> {
         let prev_det = i > unit.a
             && doc.has(i - 1, class::DET)
             && doc.low(i - 1) != "that"
-            && (doc.is_lower_word(i - 1) || doc.is_cap(i - 1));
+            && (doc.is_lower_word(i - 1) || doc.is_cap(i - 1))
+            // "Some said …", "another said …": "said" and "told" are never nouns.
+            && !matches!(doc.low(i), "said" | "told");
         let after = doc.low(i + len);
         let particle = len == 1
             && doc.has(i + len, class::NOTCUE)
@@ -401,6 +415,7 @@ fn tail_cue(
         && (doc.has(q.open - 1, class::PREP)
             || doc.word(q.open - 1).ends_with("’s")
             || doc.word(q.open - 1).ends_with("'s"))
+        && is_title(doc, q)
     {
         return None;
     }
@@ -433,7 +448,19 @@ fn tail_cue(
         let src = sources::right(doc, c.at + c.len, unit.b);
         return Some((ci, src));
     }
-    let l = sources::left(doc, j, c.at)?;
+    let mut l = sources::left(doc, j, c.at)?;
+    // "…,” the bespectacled, 71-year-old diplomat said": adjectives in a row, split by
+    // commas, belong to the name phrase.
+    if l.a > j
+        && l.a - j <= 5
+        && doc.has(j, class::DET)
+        && (j..l.a).all(|k| {
+            doc.is_punct(k, ",")
+                || doc.is_lower_word(k) && !doc.has(k, class::AUX | class::CUE | class::PREP)
+        })
+    {
+        l.a = j;
+    }
     // "“It is not true.” He said Clinton would …": a quotation that ends its sentence is
     // not the content of a cue that opens a new one with its own clause.
     let closed = q.after >= 2 && matches!(doc.word(q.after - 2), "." | "!" | "?");
@@ -443,11 +470,45 @@ fn tail_cue(
     // The name phrase fills the gap: "…,” Kremlin aide Yuri Ushakov said", and the
     // sentence ends soon after the cue.
     let ok = l.a == j
-        && !doc.has(l.a, class::PREP)
+        // "this source" names someone; "this week" does not.
+        && !opens_phrase(doc, l.a)
         && plausible_source(doc, (l.a, l.b), c)
         && (tail_rest(doc, unit, c.at + c.len).is_some()
-            || matches!(doc.word(c.at + c.len), ":" | ","));
+            || matches!(doc.word(c.at + c.len), ":" | ",")
+            || narrator_goes_on(doc, unit, c.at + c.len));
     ok.then_some((ci, Some((l.a, l.b))))
+}
+
+/// "…,” Carson said on NBC, but he …", "…,” she told a crowd, then referred to …":
+/// after the cue of a quotation and a short phrase, the narrator's next clause.
+fn narrator_goes_on(doc: &Doc, unit: &Unit, from: usize) -> bool {
+    let Some(p) = (from..(from + 12).min(unit.b)).find(|&k| {
+        doc.inside_quote(k) || matches!(doc.word(k), "," | ";" | "." | "!" | "?")
+    }) else {
+        return false;
+    };
+    if !doc.is_punct(p, ",") || (from..p).any(|k| doc.has(k, class::AUX) && doc.is_lower_word(k))
+    {
+        return false;
+    }
+    let n = doc.low(p + 1);
+    doc.is_lower_word(p + 1)
+        && (matches!(n, "and" | "but")
+            && (doc.has(p + 2, class::SUBJ | class::DET) || doc.is_cap(p + 2))
+            || n == "then" && doc.is_lower_word(p + 2))
+}
+
+/// A quotation that is a name ("Face the Nation", "Hannity"): short, or mostly
+/// capitalised words; not a quoted clause ("engaged in “consistent activity …”").
+fn is_title(doc: &Doc, q: &QuoteAt) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for k in q.open + 1..q.after {
+        if doc.is_word(k) {
+            words += 1;
+            caps += usize::from(doc.is_cap(k));
+        }
+    }
+    words <= 2 || caps * 10 >= words * 6
 }
 
 /// `X said: “…”`, `X told reporters, “…”`, `X said “…”`.
@@ -484,7 +545,10 @@ fn lead_cue(
     }
     // "…, telling the crowd, “…”", "…, but told his supporters, “…”": after a told-verb
     // or a participle stands the addressee; the source is the clause's subject.
-    let shared = doc.has(c.at, class::TELL) || doc.low(c.at).ends_with("ing");
+    // "went on to say: “…”": an infinitive shares it too.
+    let shared = doc.has(c.at, class::TELL)
+        || doc.low(c.at).ends_with("ing")
+        || (c.at > unit.a && doc.low(c.at - 1) == "to" && doc.is_lower_word(c.at - 1));
     // "began by saying", "went on to say", "…, saying": the phrase before a participle
     // is no subject unless it names someone right before it.
     let src = sources::left(doc, unit.a, c.at)
@@ -677,9 +741,17 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             (cstart..tail_start)
                 .find(|&k| doc.is_word(k))
                 .is_some_and(|first| {
-                    doc.has(first, class::PREP | class::SUB)
+                    (opens_phrase(doc, first) || doc.has(first, class::SUB))
                         && !(first..tail_start - 1)
                             .any(|k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+                        // "This has been a concern, X said", "Whether it works is
+                        // unclear, X said": a finite verb makes it a clause.
+                        && (doc.has(first, class::SUB)
+                            || !(first + 1..tail_start - 1).any(|k| {
+                                doc.is_lower_word(k)
+                                    && !doc.inside_quote(k)
+                                    && doc.has(k, class::AUX)
+                            }))
                 })
         };
         // With the source before the cue, only a time, channel or adverb may follow.
@@ -1237,15 +1309,23 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
         return true;
     }
     let head = b - 1;
+    // "supporters of Democrat Hillary Clinton say": a plural head before "of".
+    let before_of = (a + 1..b)
+        .find(|&k| doc.is_lower_word(k) && doc.low(k) == "of")
+        .is_some_and(|k| crowd(doc, k - 1) || doc.has(k - 1, class::GROUP));
     let modal =
         c.at > 0 && doc.has(c.at - 1, class::AUX | class::SKIP) && doc.is_lower_word(c.at - 1);
     modal
+        || before_of
         || (a..b).any(|k| doc.low(k) == "and")
         || doc.has(head, class::GROUP | class::FIRST)
         || matches!(doc.low(head), "they" | "you")
         // "Police say", "Those close to him say", "many of whom say".
         // (at the start of a clause: "demanding that Kyiv acknowledge" is subjunctive).
         || (b == a + 1 && doc.is_cap(a) && (a == 0 || !doc.is_word(a - 1)))
+        // "the Khans say": a family or a team by its plural name.
+        || (b == a + 2 && doc.low(a) == "the" && doc.is_cap(head) && doc.low(head).ends_with('s')
+            && !doc.low(head).ends_with("ss"))
         || matches!(doc.low(a), "those" | "many" | "some" | "most" | "few" | "both")
         || doc.low(head).ends_with('s') && doc.is_lower_word(head)
         || crowd(doc, head)
@@ -1339,6 +1419,8 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
     }
     if p >= unit.b
         || matches!(doc.word(p), "." | "!" | "?") && (p + 1..unit.b).all(|k| !doc.is_word(k))
+        // "…, analysts say; in 2012, …": a semicolon closes the sentence's first half.
+        || doc.word(p) == ";"
     {
         return Some(p);
     }
@@ -1358,9 +1440,14 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
         if p > from && (participle || relative) {
             return Some(unit.b);
         }
-        // "…, said Mr. Barrett, the lawyer for the agency."
+        // "…, said Mr. Barrett, the lawyer for the agency." The apposition may end in
+        // a relative clause ("…, an expert who has published …"), whose verbs are its own.
         let short = unit.b - p < 30;
-        let rest = (p + 1..unit.b).filter(|&k| !doc.inside_quote(k));
+        let rest = (p + 1..unit.b)
+            .take_while(|&k| {
+                !(doc.is_lower_word(k) && matches!(doc.low(k), "who" | "whose" | "which"))
+            })
+            .filter(|&k| !doc.inside_quote(k));
         if short
             && p > from
             && rest
@@ -1368,6 +1455,9 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
                 .all(|k| !(doc.has(k, class::AUX | class::CUE) && doc.is_lower_word(k)))
             && (doc.has(p + 1, class::DET)
                 || doc.is_cap(p + 1)
+                // "…, said Robert Egge, executive director of …", "…, said X, in a
+                // statement": a role or a phrase of place or time.
+                || doc.is_lower_word(p + 1) && (doc.has(p + 1, class::PREP) || (p + 1..p + 4).any(|k| doc.has(k, class::ROLE)))
                 // "… told Fox in an interview, taped Saturday."
                 || doc.is_lower_word(p + 1) && (n.ends_with("ed") || doc.has(p + 1, class::PAST))
                 // "… wrote in a September 16, 2012 email."

@@ -56,7 +56,13 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
         }
         let ok = if doc.is_word(i) {
             let lw = doc.low(i);
+            // "That person said": a capitalised determiner before its noun.
+            let det = doc.is_cap(i)
+                && doc.has(i, class::DET)
+                && doc.is_lower_word(i + 1)
+                && !doc.has(i + 1, class::AUX | class::SUBJ | class::PREP | class::BOUNDARY | class::CUE);
             if doc.has(i, class::BOUNDARY)
+                && !det
                 && (doc.is_lower_word(i)
                     || i == from
                     || !doc.is_cap(i + 1)
