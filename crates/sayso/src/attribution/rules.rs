@@ -1592,7 +1592,23 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             return k;
         }
         // "… was smart and said it …": a second verb of saying ends the first clause.
-        if w == "and" && k > p && doc.has(k + 1, class::CUE) && doc.is_lower_word(k + 1) {
+        if matches!(w, "and" | "but")
+            && k > p
+            && doc.has(k + 1, class::CUE)
+            && doc.is_lower_word(k + 1)
+        {
+            return k;
+        }
+        // "… for the nominee but did not suggest …": a negated "do" right after
+        // "but" has no subject of its own; it goes on with the source's sentence.
+        if w == "but"
+            && k > p
+            && doc.is_lower_word(k + 1)
+            && matches!(
+                doc.low(k + 1),
+                "did" | "didn't" | "didn’t" | "does" | "doesn't" | "doesn’t"
+            )
+        {
             return k;
         }
         // "… to disavow him and has repeatedly called him …": a perfect after "and"
@@ -1629,6 +1645,17 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             if n == "according"
                 || n == "citing"
                 || (doc.has(k + 1, class::CUE) && doc.is_lower_word(k + 1) && n.ends_with("ing"))
+            {
+                return k;
+            }
+            // "…, calling them “boring”", "…, referring to the convention": a participle
+            // of naming or speaking after the clause is the source's own act, not what was
+            // said. (Other participles may carry on the reported clause: "…, leaving him
+            // unqualified".)
+            if doc.is_lower_word(k + 1)
+                && n.ends_with("ing")
+                && (doc.has(k + 1, class::NAMING)
+                    || matches!(n, "referring" | "speaking" | "appearing"))
             {
                 return k;
             }
