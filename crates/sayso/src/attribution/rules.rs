@@ -205,7 +205,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                     l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed"))
                 };
                 if let (Some(src), Some(content)) = (
-                    colon_source(doc, unit, colon + 1).filter(|&r| !label(r)),
+                    colon_source(doc, unit, colon + 1)
+                        .or_else(|| headline_addressee(doc, unit, colon))
+                        .filter(|&r| !label(r)),
                     trim_content(doc, colon + 1, unit.b),
                 ) {
                     if doc.quote_opening(colon + 1).is_none() {
@@ -220,6 +222,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                         });
                     }
                 }
+            }
+        }
+        // A transcript turn, "MATTHEWS: Well, speculation is bad."
+        if !unit.heading && out.len() == first_new && is_first_of_para(doc, ui) {
+            if let Some(r) = transcript_turn(doc, ui) {
+                out.push(r);
             }
         }
         // "X said:" at the end of a unit waits for the quotation in the next one.
@@ -591,6 +599,68 @@ fn colon_source(doc: &Doc, unit: &Unit, at: usize) -> Option<(usize, usize)> {
             || !doc.is_word(k)
     });
     (named && !shouting && a < colon).then_some((a, colon))
+}
+
+/// "Clinton to Planned Parenthood: …", "Obama To Asians Worried About Vote: …": a
+/// headline naming whom its speaker addressed; the speaker is the name before "to".
+fn headline_addressee(doc: &Doc, unit: &Unit, colon: usize) -> Option<(usize, usize)> {
+    let to = (unit.a + 1..colon.min(unit.a + 4)).find(|&k| {
+        matches!(doc.low(k), "to" | "at" | "on")
+            && !(unit.a..k).any(|m| doc.has(m, class::PREP | class::DET | class::SUBJ))
+    })?;
+    let named = (unit.a..to).all(|k| doc.is_cap(k) || doc.is_punct(k, "."));
+    let shouting = (unit.a..to).all(|k| doc.word(k).chars().all(|c| !c.is_lowercase()));
+    (named && !shouting && colon - unit.a <= 12).then_some((unit.a, to))
+}
+
+/// "MATTHEWS: Well, speculation is bad.", "Luciana Lopez: Saying to people …": a speaker
+/// label opening a paragraph of a transcript. The label must name someone the article
+/// names elsewhere (so "Update:" or "The result:" are not speakers); the turn runs to the
+/// paragraph's end.
+fn transcript_turn(doc: &Doc, ui: usize) -> Option<Raw> {
+    let unit = doc.units.get(ui)?;
+    let colon = (unit.a + 1..(unit.a + 5).min(unit.b)).find(|&k| doc.is_punct(k, ":"))?;
+    if (unit.a..colon).any(|k| !(doc.is_cap(k) || doc.is_punct(k, "."))) {
+        return None;
+    }
+    let last = colon - 1;
+    let key = doc.low(last);
+    if key.chars().count() < 3
+        || doc.quote_opening(colon + 1).is_some()
+        || doc.has(last, class::ROLE | class::DET | class::PREP | class::SUBJ | class::TIME)
+    {
+        return None;
+    }
+    let elsewhere = (0..doc.toks.len()).any(|k| {
+        (k < unit.a || k > colon)
+            && doc.is_cap(k)
+            && doc.low(k) == key
+            && doc.word(k).chars().any(char::is_lowercase)
+            && !doc.is_punct(k + 1, ":")
+    });
+    // "Sanders: Win in a walk": a subhead; a turn says something (a clause).
+    let words = (colon + 1..unit.b).filter(|&k| doc.is_word(k)).count();
+    let verb = (colon + 1..unit.b).any(|k| {
+        doc.is_lower_word(k)
+            && (doc.has(k, class::AUX | class::PAST | class::CUE) || doc.low(k).ends_with("ed"))
+    });
+    if !elsewhere || words < 4 || !verb {
+        return None;
+    }
+    let mut end = ui;
+    while doc.units.get(end + 1).is_some_and(|u| u.para == unit.para && !u.heading) {
+        end += 1;
+    }
+    let content = trim_content(doc, colon + 1, doc.units[end].b)?;
+    Some(Raw {
+        content,
+        kind: kind_of(doc, content),
+        source: Some((unit.a, colon)),
+        cue: Some((colon, colon + 1)),
+        channel: None,
+        via: None,
+        same_as: None,
+    })
 }
 
 /// `“…” — Jane Doe`.
