@@ -583,10 +583,17 @@ fn lead_cue(
 /// "Ellis: “…”", "Trump: …" (a short name phrase, not a dateline in capitals).
 fn colon_source(doc: &Doc, unit: &Unit, at: usize) -> Option<(usize, usize)> {
     let colon = at.checked_sub(1)?;
-    if !doc.is_punct(colon, ":") || colon <= unit.a || colon - unit.a > 5 {
+    if !doc.is_punct(colon, ":") || colon <= unit.a {
         return None;
     }
-    let mut a = unit.a;
+    // "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “…”": a name after a dash.
+    let mut a = (colon.saturating_sub(6).max(unit.a)..colon)
+        .rev()
+        .find(|&k| doc.is_dash(k))
+        .map_or(unit.a, |d| d + 1);
+    if colon - a > 5 {
+        return None;
+    }
     // "Said Ellis: …" keeps the name.
     if doc.has(a, class::CUE) && doc.is_cap(a + 1) {
         a += 1;
