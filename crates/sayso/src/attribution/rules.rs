@@ -638,12 +638,35 @@ fn transcript_turn(doc: &Doc, ui: usize) -> Option<Raw> {
     {
         return None;
     }
+    // Named elsewhere as a person: after a given name or a title ("Chris Matthews",
+    // "Mr. Lopez"), which a place in a dateline ("Kyiv: …") never is.
+    let person_at = |k: usize| {
+        k > 0
+            && (doc.is_cap(k - 1)
+                && doc.is_word(k - 1)
+                && !doc.has(
+                    k - 1,
+                    class::DET
+                        | class::PREP
+                        | class::LEAD
+                        | class::BOUNDARY
+                        | class::GROUP
+                        | class::SUBJ
+                        | class::NATION
+                        | class::TIME
+                        | class::SUB
+                        | class::OPENER,
+                )
+                && doc.lex.cues.longest(doc.low(k - 1), |_| None).is_none()
+                || doc.is_punct(k - 1, ".") && k > 1 && doc.has(k - 2, class::ROLE))
+    };
     let elsewhere = (0..doc.toks.len()).any(|k| {
         (k < unit.a || k > colon)
             && doc.is_cap(k)
             && doc.low(k) == key
             && doc.word(k).chars().any(char::is_lowercase)
             && !doc.is_punct(k + 1, ":")
+            && person_at(k)
     });
     // "Sanders: Win in a walk": a subhead; a turn says something (a clause).
     let words = (colon + 1..unit.b).filter(|&k| doc.is_word(k)).count();

@@ -23,10 +23,27 @@ pub(crate) struct Left {
 /// Skips adverbs and auxiliaries leftwards from `end` (exclusive); returns the new end.
 pub(crate) fn skip_left(doc: &Doc, from: usize, end: usize) -> usize {
     let mut e = end;
-    while e > from && (doc.has(e - 1, class::SKIP) && doc.is_lower_word(e - 1)) {
+    while e > from
+        && doc.is_lower_word(e - 1)
+        && (doc.has(e - 1, class::SKIP) || adverb_after_subject(doc, from, e - 1))
+    {
         e -= 1;
     }
     e
+}
+
+/// "CNN barely mentioned", "Trump matter-of-factly said": an "-ly" adverb between a
+/// subject (a name, a pronoun, a plural) and its verb. Not "the royal family said".
+fn adverb_after_subject(doc: &Doc, from: usize, k: usize) -> bool {
+    let w = doc.low(k);
+    if !(w.len() >= 5 && w.ends_with("ly")) || k <= from {
+        return false;
+    }
+    let p = k - 1;
+    !doc.has(k, class::ROLE | class::GROUP | class::ORG | class::MEDIA | class::PERSON)
+        && (doc.is_cap(p)
+            || doc.has(p, class::SUBJ | class::PERSON | class::PLURAL)
+            || doc.is_lower_word(p) && doc.low(p).len() > 3 && doc.low(p).ends_with('s'))
 }
 
 /// The plain noun phrase ending at `end` (exclusive), not crossing `from`.
