@@ -1097,7 +1097,8 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         || (says
             && doc.quote_opening(p).is_none()
             && !(opens_phrase(doc, p) && doc.is_lower_word(p)))
-        || is_clause(doc, p, unit.b);
+        || is_clause(doc, p, unit.b)
+        || (finding(doc.low(c.at)) && small_clause(doc, p, unit.b));
     let end = clause_end(doc, unit, p, left.is_some_and(|l| l.subordinate));
     if c.kind == CueKind::Naming || !clause {
         // Quoted words in the object: "called him a “dictator”".
@@ -1121,6 +1122,44 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     }
     let content = trim_content(doc, p, end)?;
     Some(make(doc, unit, content, Some(source), c, via))
+}
+
+/// A verb of findings ("polls show", "the study found"): it may report a small clause.
+fn finding(w: &str) -> bool {
+    matches!(
+        w,
+        "show" | "shows" | "showed" | "shown" | "showing" | "find" | "finds" | "found"
+    )
+}
+
+/// "Polls show Clinton up by 10 points", "a poll showed Trump leading", "show Sanders
+/// within two points": a noun phrase and a predicate without a finite verb — a
+/// proposition all the same.
+fn small_clause(doc: &Doc, p: usize, to: usize) -> bool {
+    let mut k = p;
+    while k < to && k < p + 8 {
+        if doc.inside_quote(k) || !doc.is_word(k) && !doc.is_punct(k, "’") {
+            return false;
+        }
+        if k > p && doc.is_lower_word(k) {
+            let l = doc.low(k);
+            let marker = (l.len() > 4 && l.ends_with("ing") && !doc.has(k, class::PREP))
+                || matches!(
+                    l,
+                    "with" | "up" | "down" | "ahead" | "behind" | "within" | "tied" | "trailing"
+                );
+            if marker {
+                // A noun phrase stands before it.
+                return (p..k).any(|m| doc.is_cap(m) || doc.has(m, class::GROUP | class::PLURAL))
+                    || (p..k).any(|m| crowd(doc, m));
+            }
+            if doc.has(k, class::AUX | class::PREP | class::BOUNDARY | class::CUE) {
+                return false;
+            }
+        }
+        k += 1;
+    }
+    false
 }
 
 /// A participle: a capitalised "-ing" word that opens a fronted clause ("Speaking in
