@@ -1871,6 +1871,7 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
                 && (doc.toks[after + 1].kind != crate::tokens::TokenKind::Punct
                     || doc.word(after + 1) == "$"
                     || doc.quote_opening(after + 1).is_some()));
+        let start = narrow_left(doc, start, end);
         if inside {
             trim_content(doc, start, clause_end(doc, unit, after + 1, false))
         } else {
@@ -1884,6 +1885,22 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
         kind: CueKind::Speech,
     };
     out.push(make(doc, unit, content, Some((sa, sb)), &cue, via));
+}
+
+/// The clause before "…, according to X" inside a longer stretch `[start, end)`: after
+/// an absolute ", with" ("Fox is a cash generator, with $1.6 billion in profit, according
+/// to X": the figure is what X reports).
+fn narrow_left(doc: &Doc, start: usize, end: usize) -> usize {
+    for k in (start..end).rev() {
+        if doc.is_punct(k, ",")
+            && !doc.inside_quote(k)
+            && doc.low(k + 1) == "with"
+            && k + 3 < end
+        {
+            return k + 2;
+        }
+    }
+    start
 }
 
 /// The phrase after "according to": up to a comma, a period or the unit's end.
