@@ -118,9 +118,16 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
             }
             // "Ellis: “…”": a colon lead-in.
             if let Some(src) = colon_source(doc, unit, q.open) {
+                // "Ryan: ‘Anti-Semitic Images’ Have ‘No Place’": a headline's quotation
+                // inside the line; the content is the line after the colon.
+                let rest = unit.heading && (q.after..unit.b).any(|k| doc.is_word(k));
+                let (content, kind) = match trim_content(doc, q.open, unit.b).filter(|_| rest) {
+                    Some(line) => (line, kind_of(doc, line)),
+                    None => (content, AttributionKind::Direct),
+                };
                 out.push(Raw {
                     content,
-                    kind: AttributionKind::Direct,
+                    kind,
                     source: Some(src),
                     cue: Some((q.open - 1, q.open)),
                     channel: None,
@@ -1091,9 +1098,24 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let quote_opens_clause = doc.quote_opening(p).is_some_and(|q| {
         q.after < unit.b && doc.is_lower_word(q.after) && is_clause(doc, q.after, unit.b)
     });
+    // "vowed to “take our fight” to the 35 states", "says “the game is screwed up”
+    // because …": a quotation that the clause goes on after is part of it (mixed).
+    let q_at = if doc.low(p) == "to" && doc.has(c.at, class::INF) {
+        p + 1
+    } else {
+        p
+    };
+    let quote_in_clause = c.kind == CueKind::Speech
+        && doc.quote_opening(q_at).is_some_and(|q| {
+            q.after < unit.b
+                && doc.is_lower_word(q.after)
+                && !matches!(doc.low(q.after), "and" | "or" | "but")
+                && !doc.has(q.after, class::CUE | class::AUX)
+        });
     let clause = that
         || infinitive
         || quote_opens_clause
+        || quote_in_clause
         || (says
             && doc.quote_opening(p).is_none()
             && !(opens_phrase(doc, p) && doc.is_lower_word(p)))
