@@ -1105,12 +1105,15 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     } else {
         p
     };
+    // (Quoted words that are a noun phrase, "reports a ‘long call’ with X", stay the
+    // quoted words: SPEC §6.)
     let quote_in_clause = c.kind == CueKind::Speech
         && doc.quote_opening(q_at).is_some_and(|q| {
             q.after < unit.b
                 && doc.is_lower_word(q.after)
                 && !matches!(doc.low(q.after), "and" | "or" | "but")
                 && !doc.has(q.after, class::CUE | class::AUX)
+                && (q_at > p || is_clause(doc, q.open + 1, q.after))
         });
     let clause = that
         || infinitive
