@@ -665,8 +665,7 @@ fn name_gender(book: &Book, name: &str, key: &str) -> Option<Gender> {
     if words.len() >= 2 {
         let first = words[0].to_lowercase();
         // "Mrs. Clinton" as written, or "Hillary Clinton".
-        if let Some(g) = Gender::of_title(&first).or_else(|| genders.get(first.as_str()).copied())
-        {
+        if let Some(g) = Gender::of_title(&first).or_else(|| genders.get(first.as_str()).copied()) {
             return Some(g);
         }
     }

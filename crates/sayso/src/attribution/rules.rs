@@ -497,13 +497,12 @@ fn tail_cue(
 /// "…,” Carson said on NBC, but he …", "…,” she told a crowd, then referred to …":
 /// after the cue of a quotation and a short phrase, the narrator's next clause.
 fn narrator_goes_on(doc: &Doc, unit: &Unit, from: usize) -> bool {
-    let Some(p) = (from..(from + 12).min(unit.b)).find(|&k| {
-        doc.inside_quote(k) || matches!(doc.word(k), "," | ";" | "." | "!" | "?")
-    }) else {
+    let Some(p) = (from..(from + 12).min(unit.b))
+        .find(|&k| doc.inside_quote(k) || matches!(doc.word(k), "," | ";" | "." | "!" | "?"))
+    else {
         return false;
     };
-    if !doc.is_punct(p, ",") || (from..p).any(|k| doc.has(k, class::AUX) && doc.is_lower_word(k))
-    {
+    if !doc.is_punct(p, ",") || (from..p).any(|k| doc.has(k, class::AUX) && doc.is_lower_word(k)) {
         return false;
     }
     let n = doc.low(p + 1);
@@ -641,7 +640,10 @@ fn transcript_turn(doc: &Doc, ui: usize) -> Option<Raw> {
     let key = doc.low(last);
     if key.chars().count() < 3
         || doc.quote_opening(colon + 1).is_some()
-        || doc.has(last, class::ROLE | class::DET | class::PREP | class::SUBJ | class::TIME)
+        || doc.has(
+            last,
+            class::ROLE | class::DET | class::PREP | class::SUBJ | class::TIME,
+        )
     {
         return None;
     }
@@ -685,7 +687,11 @@ fn transcript_turn(doc: &Doc, ui: usize) -> Option<Raw> {
         return None;
     }
     let mut end = ui;
-    while doc.units.get(end + 1).is_some_and(|u| u.para == unit.para && !u.heading) {
+    while doc
+        .units
+        .get(end + 1)
+        .is_some_and(|u| u.para == unit.para && !u.heading)
+    {
         end += 1;
     }
     let content = trim_content(doc, colon + 1, doc.units[end].b)?;
@@ -1175,8 +1181,9 @@ fn small_clause(doc: &Doc, p: usize, to: usize) -> bool {
                 );
             if marker {
                 // A noun phrase stands before it.
-                return (p..k).any(|m| doc.is_cap(m) || doc.has(m, class::GROUP | class::PLURAL))
-                    || (p..k).any(|m| crowd(doc, m));
+                return (p..k).any(|m| {
+                    doc.is_cap(m) || doc.has(m, class::GROUP | class::PLURAL | class::ROLE)
+                }) || (p..k).any(|m| crowd(doc, m));
             }
             if doc.has(k, class::AUX | class::PREP | class::BOUNDARY | class::CUE) {
                 return false;
@@ -1621,7 +1628,10 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
                 || doc.is_cap(p + 1)
                 // "…, said Robert Egge, executive director of …", "…, said X, in a
                 // statement": a role or a phrase of place or time.
-                || doc.is_lower_word(p + 1) && (doc.has(p + 1, class::PREP) || (p + 1..p + 4).any(|k| doc.has(k, class::ROLE)))
+                || doc.is_lower_word(p + 1)
+                    && (doc.has(p + 1, class::PREP)
+                        || matches!(n, "with" | "for" | "of" | "about")
+                        || (p + 1..p + 4).any(|k| doc.has(k, class::ROLE)))
                 // "… told Fox in an interview, taped Saturday."
                 || doc.is_lower_word(p + 1) && (n.ends_with("ed") || doc.has(p + 1, class::PAST))
                 // "… wrote in a September 16, 2012 email."
@@ -1917,11 +1927,7 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
 /// to X": the figure is what X reports).
 fn narrow_left(doc: &Doc, start: usize, end: usize) -> usize {
     for k in (start..end).rev() {
-        if doc.is_punct(k, ",")
-            && !doc.inside_quote(k)
-            && doc.low(k + 1) == "with"
-            && k + 3 < end
-        {
+        if doc.is_punct(k, ",") && !doc.inside_quote(k) && doc.low(k + 1) == "with" && k + 3 < end {
             return k + 2;
         }
     }

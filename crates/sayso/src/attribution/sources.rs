@@ -40,10 +40,12 @@ fn adverb_after_subject(doc: &Doc, from: usize, k: usize) -> bool {
         return false;
     }
     let p = k - 1;
-    !doc.has(k, class::ROLE | class::GROUP | class::ORG | class::MEDIA | class::PERSON)
-        && (doc.is_cap(p)
-            || doc.has(p, class::SUBJ | class::PERSON | class::PLURAL)
-            || doc.is_lower_word(p) && doc.low(p).len() > 3 && doc.low(p).ends_with('s'))
+    !doc.has(
+        k,
+        class::ROLE | class::GROUP | class::ORG | class::MEDIA | class::PERSON,
+    ) && (doc.is_cap(p)
+        || doc.has(p, class::SUBJ | class::PERSON | class::PLURAL)
+        || doc.is_lower_word(p) && doc.low(p).len() > 3 && doc.low(p).ends_with('s'))
 }
 
 /// The plain noun phrase ending at `end` (exclusive), not crossing `from`.
@@ -77,7 +79,10 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
             let det = doc.is_cap(i)
                 && doc.has(i, class::DET)
                 && doc.is_lower_word(i + 1)
-                && !doc.has(i + 1, class::AUX | class::SUBJ | class::PREP | class::BOUNDARY | class::CUE);
+                && !doc.has(
+                    i + 1,
+                    class::AUX | class::SUBJ | class::PREP | class::BOUNDARY | class::CUE,
+                );
             if doc.has(i, class::BOUNDARY)
                 && !det
                 && (doc.is_lower_word(i)
