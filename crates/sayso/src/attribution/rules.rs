@@ -825,7 +825,11 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         || by_ing
         || doc.low(c.at).ends_with("ing")
             && c.at > unit.a
-            && (source.is_none() || doc.is_punct(c.at - 1, ",") || doc.has(c.at - 1, class::PREP))
+            && (source.is_none()
+                || doc.is_punct(c.at - 1, ",")
+                || doc.has(c.at - 1, class::PREP)
+                // "she said at a news conference announcing …": a place phrase.
+                || source.is_some_and(|(a, _)| doc.is_lower_word(a) && doc.has(a, class::PREP)))
     {
         let phrase = source;
         source = earlier
@@ -1238,8 +1242,11 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
         let adverb = doc.has(s + 1, class::PREP | class::SUB | class::OPENER)
             && (doc.low(s).ends_with("ly")
                 || matches!(doc.low(s), "soon" | "just" | "right" | "long"));
+        // "Chastened by the analyses, Trump …": a passive participle and its agent.
+        let passive = doc.low(s).ends_with("ed") && doc.low(s + 1) == "by";
         let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
             || adverb
+            || passive && verbless()
             || participle(doc, s) && verbless()
             || comma < s + 6
                 && (s..comma).any(|k| {
@@ -1573,8 +1580,12 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
             p += 1;
             continue;
         }
-        // "… Quina Jones said as she marched": a subordinate clause may follow.
-        if doc.has(p, class::SUB) && doc.is_lower_word(p) {
+        // "… Quina Jones said as she marched": a subordinate clause may follow; so may
+        // a participle of saying ("… she said at a news conference announcing that …").
+        if doc.is_lower_word(p)
+            && (doc.has(p, class::SUB)
+                || p > from && doc.has(p, class::CUE) && doc.low(p).ends_with("ing"))
+        {
             return Some(p);
         }
         if p - from > 20 {
