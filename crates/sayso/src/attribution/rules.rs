@@ -734,6 +734,9 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             // "…, X, R-Ky., said Tuesday.": a time after the cue is no inverted source.
             (b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";"))
                 && !(a..b).all(|k| doc.has(k, class::TIME))
+                // "Weingarten, who has visited …, said she sees …": a subject pronoun
+                // with more words after it opens the reported clause.
+                && !(b > a + 1 && doc.has(a, class::SUBJ) && doc.is_lower_word(a))
         });
     let left = if inverted {
         None
@@ -1042,7 +1045,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                                 && !matches!(doc.low(k), "that" | "how" | "what" | "why" | "to")
                         })
                         .find(|&k| {
-                            matches!(doc.low(k), "he" | "she" | "they" | "we" | "i")
+                            matches!(doc.low(k), "he" | "she" | "they" | "we" | "i" | "it")
                                 && doc.is_word(k + 1)
                                 && !doc.has(k + 1, class::PREP)
                         });

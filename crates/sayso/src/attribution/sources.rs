@@ -23,13 +23,23 @@ pub(crate) struct Left {
 /// Skips adverbs and auxiliaries leftwards from `end` (exclusive); returns the new end.
 pub(crate) fn skip_left(doc: &Doc, from: usize, end: usize) -> usize {
     let mut e = end;
-    while e > from
-        && doc.is_lower_word(e - 1)
-        && (doc.has(e - 1, class::SKIP) || adverb_after_subject(doc, from, e - 1))
-    {
-        e -= 1;
+    loop {
+        if e > from
+            && doc.is_lower_word(e - 1)
+            && (doc.has(e - 1, class::SKIP) || adverb_after_subject(doc, from, e - 1))
+        {
+            e -= 1;
+        } else if e > from + 2
+            && doc.has(e - 1, class::TIME)
+            && matches!(doc.low(e - 2), "last" | "this" | "next" | "on" | "early" | "late")
+            && doc.is_lower_word(e - 2)
+        {
+            // "Dianne Feinstein last week said": a time phrase before the verb.
+            e -= 2;
+        } else {
+            return e;
+        }
     }
-    e
 }
 
 /// "CNN barely mentioned", "Trump matter-of-factly said": an "-ly" adverb between a
@@ -218,7 +228,17 @@ pub(crate) fn left(doc: &Doc, from: usize, cue: usize) -> Option<Left> {
                 !doc.inside_quote(k) && !matches!(doc.word(k), ";" | ":" | "." | "!" | "?")
                     || doc.abbreviation(k.wrapping_sub(1))
             })
-            .find(|&k| doc.is_punct(k, ","))?;
+            .find(|&k| doc.is_punct(k, ","));
+        // "Sen. Jack Reed (D-R.I.), said …": a stray comma after the only phrase.
+        let Some(k) = k else {
+            let (a, subordinate) = phrase_left(doc, from, inner_end);
+            let name = (a..inner_end).all(|k| !doc.is_word(k) || doc.is_cap(k));
+            return (a == from && a < inner_end && name).then_some(Left {
+                a,
+                b: inner_end,
+                subordinate,
+            });
+        };
         let inner_start = k + 1;
         if inner_start >= inner_end {
             return None;
