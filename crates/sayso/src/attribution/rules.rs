@@ -1087,6 +1087,19 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             p = q;
         }
     }
+    // "the shootings that Obama mentioned when he announced …", "complained when they
+    // …": a time or reason clause right after the cue says when or why, not what.
+    // ("said when I announced it, I would stay" opens the content with it.)
+    if p == cue_end
+        && !is_say(doc.low(c.at))
+        && doc.is_lower_word(p)
+        && doc.has(p, class::SUB)
+        && !matches!(doc.low(p), "if" | "that")
+        // "described it as “…”" names.
+        && !(doc.low(p) == "as" && c.kind == CueKind::Naming)
+    {
+        return None;
+    }
     // "say" takes a clause whatever follows; others must show one.
     let says = is_say(doc.low(c.at));
     let infinitive = doc.low(p) == "to"
@@ -1707,7 +1720,9 @@ fn is_clause(doc: &Doc, p: usize, to: usize) -> bool {
         }
         if doc.is_lower_word(k) {
             let l = doc.low(k);
-            if doc.has(k, class::AUX) && k > p {
+            // "found the article and would release it": an auxiliary after "and" goes
+            // on with the cue's subject; the phrase before it is an object.
+            if doc.has(k, class::AUX) && k > p && !matches!(doc.low(k - 1), "and" | "or" | "but") {
                 return true;
             }
             // A past form after a noun is a verb, unless a preposition follows it

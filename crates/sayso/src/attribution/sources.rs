@@ -31,7 +31,10 @@ pub(crate) fn skip_left(doc: &Doc, from: usize, end: usize) -> usize {
             e -= 1;
         } else if e > from + 2
             && doc.has(e - 1, class::TIME)
-            && matches!(doc.low(e - 2), "last" | "this" | "next" | "on" | "early" | "late")
+            && matches!(
+                doc.low(e - 2),
+                "last" | "this" | "next" | "on" | "early" | "late"
+            )
             && doc.is_lower_word(e - 2)
         {
             // "Dianne Feinstein last week said": a time phrase before the verb.
