@@ -626,6 +626,9 @@ fn headline_addressee(doc: &Doc, unit: &Unit, colon: usize) -> Option<(usize, us
     (named && !shouting && colon - unit.a <= 12).then_some((unit.a, to))
 }
 
+/// How far from a transcript label its person is looked for, in tokens.
+const NAMED_NEAR: usize = 2000;
+
 /// "MATTHEWS: Well, speculation is bad.", "Luciana Lopez: Saying to people …": a speaker
 /// label opening a paragraph of a transcript. The label must name someone the article
 /// names elsewhere (so "Update:" or "The result:" are not speakers); the turn runs to the
@@ -669,7 +672,9 @@ fn transcript_turn(doc: &Doc, ui: usize) -> Option<Raw> {
                 && doc.lex.cues.longest(doc.low(k - 1), |_| None).is_none()
                 || doc.is_punct(k - 1, ".") && k > 1 && doc.has(k - 2, class::ROLE))
     };
-    let elsewhere = (0..doc.toks.len()).any(|k| {
+    // Bounded, so that a page of labels stays linear.
+    let near = unit.a.saturating_sub(NAMED_NEAR)..(colon + NAMED_NEAR).min(doc.toks.len());
+    let elsewhere = near.into_iter().any(|k| {
         (k < unit.a || k > colon)
             && doc.is_cap(k)
             && doc.low(k) == key
