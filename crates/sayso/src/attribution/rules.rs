@@ -117,7 +117,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                 continue;
             }
             // "Ellis: “…”": a colon lead-in.
-            if let Some(src) = colon_source(doc, unit, q.open) {
+            let headline_src = || {
+                (unit.heading && q.open > unit.a && doc.is_punct(q.open - 1, ":"))
+                    .then(|| headline_addressee(doc, unit, q.open - 1))
+                    .flatten()
+            };
+            if let Some(src) = colon_source(doc, unit, q.open).or_else(headline_src) {
                 // "Ryan: ‘Anti-Semitic Images’ Have ‘No Place’": a headline's quotation
                 // inside the line; the content is the line after the colon.
                 let rest = unit.heading && (q.after..unit.b).any(|k| doc.is_word(k));
@@ -203,7 +208,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
         // A headline "Minister: Talks failed".
         if unit.heading && out.len() == first_new {
             if let Some(colon) =
-                (unit.a + 1..(unit.a + 6).min(unit.b)).find(|&k| doc.is_punct(k, ":"))
+                (unit.a + 1..(unit.a + 12).min(unit.b)).find(|&k| doc.is_punct(k, ":"))
             {
                 // "Breaking: …", "Revealed: …", "Contributing: …": a participle labels
                 // the line; it names no one.
@@ -597,7 +602,9 @@ fn colon_source(doc: &Doc, unit: &Unit, at: usize) -> Option<(usize, usize)> {
         .rev()
         .find(|&k| doc.is_dash(k))
         .map_or(unit.a, |d| d + 1);
-    if colon - a > 5 {
+    // "Rep. Trey Gowdy (R-S.C.):" may run longer with its party tag.
+    let tagged = (a..colon).any(|k| doc.is_punct(k, "("));
+    if colon - a > if tagged { 12 } else { 5 } {
         return None;
     }
     // "Said Ellis: …" keeps the name.
