@@ -464,8 +464,16 @@ fn tail_cue(
         if doc.low(c.at).ends_with("ing") {
             return Some((ci, unit_subject(doc, unit, c.at)));
         }
-        // Inverted: the source follows the cue.
+        // Inverted: the source follows the cue, and ends the clause ("…,” said X."), not
+        // a subject of what follows ("Humphrey, who calls Trump a “sociopath,” said he
+        // doubts …": the quotation sits in the source's own apposition).
         let src = sources::right(doc, c.at + c.len, unit.b);
+        let opens_clause = |(a, b): (usize, usize)| {
+            doc.has(a, class::SUBJ) && doc.is_lower_word(a) && (b > a + 1 || doc.is_lower_word(b))
+        };
+        if src.is_some_and(opens_clause) || proper_title(doc, q) {
+            return None;
+        }
         return Some((ci, src));
     }
     let mut l = sources::left(doc, j, c.at)?;
@@ -530,6 +538,33 @@ fn is_title(doc: &Doc, q: &QuoteAt) -> bool {
     words <= 2 || caps * 10 >= words * 6
 }
 
+/// Token `k` lies in a quotation that is a title.
+fn in_title(doc: &Doc, k: usize) -> bool {
+    doc.in_quote
+        .get(k)
+        .and_then(|&id| doc.quotes.get((id as usize).checked_sub(1)?))
+        .is_some_and(|q| proper_title(doc, q))
+}
+
+/// A quotation that is a name in title case: two words or more, each capitalised but
+/// for small joining words ("The Apprentice", "Meet the Press").
+fn proper_title(doc: &Doc, q: &QuoteAt) -> bool {
+    let mut words = 0;
+    for k in q.open + 1..q.after {
+        if doc.is_word(k) {
+            words += 1;
+            let small = matches!(
+                doc.low(k),
+                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "with" | "for"
+            );
+            if !doc.is_cap(k) && !small {
+                return false;
+            }
+        }
+    }
+    words >= 2
+}
+
 /// `X said: “…”`, `X told reporters, “…”`, `X said “…”`.
 fn lead_cue(
     doc: &Doc,
@@ -548,6 +583,12 @@ fn lead_cue(
     let glue = q.open.checked_sub(1).map_or("", |p| doc.word(p));
     let direct = q.open == end || matches!(glue, ":" | ",");
     if !direct {
+        return None;
+    }
+    // "said on NBC’s “Meet the Press”", "said in his book, “An American Son.”": a title.
+    if (end..q.open).any(|k| doc.has(k, class::PREP) && doc.is_lower_word(k))
+        && proper_title(doc, q)
+    {
         return None;
     }
     // Between cue and quotation: a channel, a time, an addressee; no clause.
@@ -1014,11 +1055,14 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             };
             // "said at a stop in Toledo, Ohio, that …": commas inside the phrase are
             // crossed when "that" follows.
+            // "said on NBC’s “Meet the Press” that …": a programme's title is part of
+            // the phrase.
+            let quoted = |k: usize| doc.inside_quote(k) && !in_title(doc, k);
             let that_at = (p..(p + reach + 4).min(unit.b))
-                .take_while(|&k| !doc.inside_quote(k) && !matches!(doc.word(k), ";" | ":"))
+                .take_while(|&k| !quoted(k) && !matches!(doc.word(k), ";" | ":"))
                 .find(|&k| doc.low(k) == "that" && doc.is_lower_word(k));
             let stop = (p..(p + reach + 4).min(unit.b)).find(|&k| {
-                doc.inside_quote(k)
+                quoted(k)
                     || (doc.low(k) == "that" && doc.is_lower_word(k))
                     || (matches!(doc.word(k), "," | ":") && that_at.is_none())
                     || (doc.word(k) == "."
