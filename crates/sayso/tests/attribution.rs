@@ -339,6 +339,33 @@ fn pronoun_resolves_to_the_last_subject() {
 }
 
 #[test]
+fn pronoun_agrees_in_gender_with_its_person() {
+    let doc = analyze(
+        "Mary Walsh said the plan was sound. John Carter said it would fail. \
+         She said the talks would resume.",
+    );
+    let a = doc
+        .attributions()
+        .iter()
+        .find(|a| a.source.unwrap().as_str() == "She");
+    assert_eq!(a.unwrap().speaker.as_deref(), Some("Mary Walsh"));
+    // A title marks the gender too; a person of unknown gender agrees with both.
+    let doc = analyze(
+        "Mrs. Okafor said the plan was sound. Mr. Lind said it would fail. \
+         She said the vote would be close. He said it would not.",
+    );
+    let speaker = |src: &str| {
+        doc.attributions()
+            .iter()
+            .find(|a| a.source.unwrap().as_str() == src)
+            .and_then(|a| a.speaker.clone())
+    };
+    // Titles are dropped from speakers (SPEC §3); the gender they mark stays.
+    assert_eq!(speaker("She").as_deref(), Some("Okafor"));
+    assert_eq!(speaker("He").as_deref(), Some("Lind"));
+}
+
+#[test]
 fn transliteration_variants_are_one_entity() {
     let doc = analyze(
         "Volodymyr Zelenskyy arrived in Rome. Zelensky said the front held. \

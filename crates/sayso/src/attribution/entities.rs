@@ -7,11 +7,11 @@ use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::doc::Doc;
-use super::lexicons::{HashMap, class};
+use super::lexicons::{Gender, HashMap, class};
 use super::rules::Raw;
 use crate::document::{Attribution, Entity, EntityKind};
-use crate::lexicon::read_u64;
 use crate::lexicon::entries;
+use crate::lexicon::read_u64;
 use crate::span::Span;
 use crate::tokens::TokenKind;
 
@@ -712,10 +712,22 @@ fn resolve_source(
             };
         }
         if doc.has(a, class::PERSON) {
+            // "she" never stands for a man: the nearest person it agrees with (a person
+            // of unknown gender agrees with both).
+            let want = Gender::of_pronoun(doc.low(a));
+            let agrees = |g: Option<Gender>| want.is_none() || g.is_none() || g == want;
             let subj = subjects.partition_point(|s| s.0 < a);
-            let by_subject = subj.checked_sub(1).map(|k| &subjects[k]);
+            let by_subject = subjects[..subj]
+                .iter()
+                .rev()
+                .take(AGREE_SCAN)
+                .find(|s| agrees(key_gender(book, s.1)));
             let speakers = &book.speakers;
-            let by_speaker = speakers[..speakers.partition_point(|s| s.0 < a)].last();
+            let by_speaker = speakers[..speakers.partition_point(|s| s.0 < a)]
+                .iter()
+                .rev()
+                .take(AGREE_SCAN)
+                .find(|s| agrees(entity_gender(book, s.1)));
             let pick = match (by_subject, by_speaker) {
                 (Some(s), Some(p)) if p.0 >= s.0 => Some(p.1),
                 (Some(s), _) => Some(person_entity(book, s.1)),
@@ -921,6 +933,37 @@ fn described_nearby(
         }
     }
     found.map(str::to_string)
+}
+
+/// How many earlier people a pronoun looks back through for one it agrees with.
+const AGREE_SCAN: usize = 40;
+
+/// The gender of a name: from its given name, else from a title seen before it
+/// ("Mrs. Clinton").
+fn name_gender(book: &Book, name: &str, key: &str) -> Option<Gender> {
+    let genders = &book.doc.lex.genders;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() >= 2 {
+        let first = words[0].to_lowercase();
+        // "Mrs. Clinton" as written, or "Hillary Clinton".
+        if let Some(g) = Gender::of_title(&first).or_else(|| genders.get(first.as_str()).copied()) {
+            return Some(g);
+        }
+    }
+    book.context
+        .get(key)
+        .and_then(|ctx| ctx.iter().rev().find_map(|t| Gender::of_title(t)))
+}
+
+fn key_gender(book: &Book, key: &str) -> Option<Gender> {
+    let name = book.canonical.get(key).copied().unwrap_or(key);
+    name_gender(book, name, key)
+}
+
+fn entity_gender(book: &Book, e: usize) -> Option<Gender> {
+    let name = book.entities.get(e).map_or("", |x| x.name.as_str());
+    let key = fold(name.rsplit(' ').next().unwrap_or(name));
+    name_gender(book, name, &key)
 }
 
 fn person_entity(book: &mut Book, key: &str) -> usize {

@@ -188,6 +188,35 @@ pub(crate) enum ChannelKind {
     Form(String),
 }
 
+/// The gender a given name or a pronoun marks, for pronoun agreement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// The gender of a third-person pronoun ("he", "her"); `None` for any other word.
+    pub(crate) fn of_pronoun(lower: &str) -> Option<Gender> {
+        match lower {
+            "he" | "him" | "his" | "himself" => Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    /// The gender a lowercase title marks ("mr", "mrs."), if any.
+    pub(crate) fn of_title(lower: &str) -> Option<Gender> {
+        match lower.trim_end_matches('.') {
+            "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" => {
+                Some(Gender::Female)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Everything the attribution stage looks words up in.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicons {
@@ -200,6 +229,8 @@ pub(crate) struct Lexicons {
     pub(crate) gazetteer: PhraseMap<(EntityKind, String)>,
     /// Lowercase alias → canonical name.
     pub(crate) aliases: HashMap<String, String>,
+    /// Lowercase given name → the gender it marks.
+    pub(crate) genders: HashMap<String, Gender>,
 }
 
 const WORDS: &str = include_str!("../../data/attribution_words.txt");
@@ -208,6 +239,7 @@ const CUES: &str = include_str!("../../data/cues.txt");
 const NAMING: &str = include_str!("../../data/cue_naming.txt");
 const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
 const CHANNELS: &str = include_str!("../../data/channels.txt");
+const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 
 fn kind_named(name: &str) -> Option<EntityKind> {
     Some(match name {
@@ -278,6 +310,13 @@ impl Lexicons {
             .iter()
             .map(|(a, c)| (a.trim().to_lowercase(), c.trim().to_string()))
             .collect();
+        let genders = entries(FIRST_NAMES)
+            .filter_map(|line| match line.split_once(' ') {
+                Some(("m", name)) => Some((name.trim().to_lowercase(), Gender::Male)),
+                Some(("f", name)) => Some((name.trim().to_lowercase(), Gender::Female)),
+                _ => None,
+            })
+            .collect();
         let mut lex = Lexicons {
             table: WordTable::default(),
             classes,
@@ -285,6 +324,7 @@ impl Lexicons {
             channels,
             gazetteer,
             aliases,
+            genders,
         };
         let firsts: Vec<(String, u32)> = lex
             .cues

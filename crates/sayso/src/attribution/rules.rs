@@ -123,10 +123,22 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                 continue;
             }
             // "Ellis: “…”": a colon lead-in.
-            if let Some(src) = colon_source(doc, unit, q.open) {
+            let headline_src = || {
+                (unit.heading && q.open > unit.a && doc.is_punct(q.open - 1, ":"))
+                    .then(|| headline_addressee(doc, unit, q.open - 1))
+                    .flatten()
+            };
+            if let Some(src) = colon_source(doc, unit, q.open).or_else(headline_src) {
+                // "Ryan: ‘Anti-Semitic Images’ Have ‘No Place’": a headline's quotation
+                // inside the line; the content is the line after the colon.
+                let rest = unit.heading && (q.after..unit.b).any(|k| doc.is_word(k));
+                let (content, kind) = match trim_content(doc, q.open, unit.b).filter(|_| rest) {
+                    Some(line) => (line, kind_of(doc, line)),
+                    None => (content, AttributionKind::Direct),
+                };
                 out.push(Raw {
                     content,
-                    kind: AttributionKind::Direct,
+                    kind,
                     source: Some(src),
                     cue: Some((q.open - 1, q.open)),
                     channel: None,
@@ -202,7 +214,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
         // A headline "Minister: Talks failed".
         if unit.heading && out.len() == first_new {
             if let Some(colon) =
-                (unit.a + 1..(unit.a + 6).min(unit.b)).find(|&k| doc.is_punct(k, ":"))
+                (unit.a + 1..(unit.a + 12).min(unit.b)).find(|&k| doc.is_punct(k, ":"))
             {
                 // "Breaking: …", "Revealed: …", "Contributing: …": a participle labels
                 // the line; it names no one.
@@ -211,7 +223,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                     l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed"))
                 };
                 if let (Some(src), Some(content)) = (
-                    colon_source(doc, unit, colon + 1).filter(|&r| !label(r)),
+                    colon_source(doc, unit, colon + 1)
+                        .or_else(|| headline_addressee(doc, unit, colon))
+                        .filter(|&r| !label(r)),
                     trim_content(doc, colon + 1, unit.b),
                 ) {
                     if doc.quote_opening(colon + 1).is_none() {
@@ -228,7 +242,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                 }
             }
         }
-        // A transcript or post line: "Zelenskyy: Only after a ceasefire."
+        // A transcript turn, "MATTHEWS: Well, speculation is bad."
+        if !unit.heading && out.len() == first_new && is_first_of_para(doc, ui) {
+            if let Some(r) = transcript_turn(doc, ui) {
+                out.push(r);
+            }
+        }
+        // A transcript or post line that is no clause: "Zelenskyy: Only after a
+        // ceasefire.", "@ZelenskyyUa: Grateful to our partners."
         if !unit.heading && out.len() == first_new {
             let named = names_elsewhere.get_or_insert_with(|| capitalised_words(doc));
             if let Some(r) = speaker_line(doc, &doc.units[ui..], named) {
@@ -239,7 +260,19 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
         pending_colon = None;
         if unit.b > unit.a && doc.is_punct(unit.b - 1, ":") {
             if let Some((ci, c)) = cues.iter().enumerate().rev().find(|(ci, _)| !used[*ci]) {
-                if let Some(l) = sources::left(doc, unit.a, c.at) {
+                // "He went on to say:": the clause's subject, not "on to".
+                let infinitive = c.at > unit.a && doc.low(c.at - 1) == "to";
+                let src = if infinitive {
+                    unit_subject(doc, unit, c.at)
+                } else {
+                    sources::left(doc, unit.a, c.at).map(|l| (l.a, l.b))
+                };
+                if let Some((la, lb)) = src {
+                    let l = sources::Left {
+                        a: la,
+                        b: lb,
+                        subordinate: false,
+                    };
                     pending_colon = Some((
                         ci,
                         Raw {
@@ -319,7 +352,9 @@ fn cues_in(doc: &Doc, unit: &Unit, out: &mut Vec<Cue>) {
         let prev_det = i > unit.a
             && doc.has(i - 1, class::DET)
             && doc.low(i - 1) != "that"
-            && (doc.is_lower_word(i - 1) || doc.is_cap(i - 1));
+            && (doc.is_lower_word(i - 1) || doc.is_cap(i - 1))
+            // "Some said …", "another said …": "said" and "told" are never nouns.
+            && !matches!(doc.low(i), "said" | "told");
         let after = doc.low(i + len);
         let particle = len == 1
             && doc.has(i + len, class::NOTCUE)
@@ -413,6 +448,7 @@ fn tail_cue(
         && (doc.has(q.open - 1, class::PREP)
             || doc.word(q.open - 1).ends_with("’s")
             || doc.word(q.open - 1).ends_with("'s"))
+        && is_title(doc, q)
     {
         return None;
     }
@@ -441,11 +477,31 @@ fn tail_cue(
         if doc.low(c.at).ends_with("ing") {
             return Some((ci, unit_subject(doc, unit, c.at)));
         }
-        // Inverted: the source follows the cue.
+        // Inverted: the source follows the cue, and ends the clause ("…,” said X."), not
+        // a subject of what follows ("Humphrey, who calls Trump a “sociopath,” said he
+        // doubts …": the quotation sits in the source's own apposition).
         let src = sources::right(doc, c.at + c.len, unit.b);
+        let opens_clause = |(a, b): (usize, usize)| {
+            doc.has(a, class::SUBJ) && doc.is_lower_word(a) && (b > a + 1 || doc.is_lower_word(b))
+        };
+        if src.is_some_and(opens_clause) || proper_title(doc, q) {
+            return None;
+        }
         return Some((ci, src));
     }
-    let l = sources::left(doc, j, c.at)?;
+    let mut l = sources::left(doc, j, c.at)?;
+    // "…,” the bespectacled, 71-year-old diplomat said": adjectives in a row, split by
+    // commas, belong to the name phrase.
+    if l.a > j
+        && l.a - j <= 5
+        && doc.has(j, class::DET)
+        && (j..l.a).all(|k| {
+            doc.is_punct(k, ",")
+                || doc.is_lower_word(k) && !doc.has(k, class::AUX | class::CUE | class::PREP)
+        })
+    {
+        l.a = j;
+    }
     // "“It is not true.” He said Clinton would …": a quotation that ends its sentence is
     // not the content of a cue that opens a new one with its own clause.
     let closed = q.after >= 2 && matches!(doc.word(q.after - 2), "." | "!" | "?");
@@ -455,11 +511,71 @@ fn tail_cue(
     // The name phrase fills the gap: "…,” Kremlin aide Yuri Ushakov said", and the
     // sentence ends soon after the cue.
     let ok = l.a == j
-        && !doc.has(l.a, class::PREP)
+        // "this source" names someone; "this week" does not.
+        && !opens_phrase(doc, l.a)
         && plausible_source(doc, (l.a, l.b), c)
         && (tail_rest(doc, unit, c.at + c.len).is_some()
-            || matches!(doc.word(c.at + c.len), ":" | ","));
+            || matches!(doc.word(c.at + c.len), ":" | ",")
+            || narrator_goes_on(doc, unit, c.at + c.len));
     ok.then_some((ci, Some((l.a, l.b))))
+}
+
+/// "…,” Carson said on NBC, but he …", "…,” she told a crowd, then referred to …":
+/// after the cue of a quotation and a short phrase, the narrator's next clause.
+fn narrator_goes_on(doc: &Doc, unit: &Unit, from: usize) -> bool {
+    let Some(p) = (from..(from + 12).min(unit.b))
+        .find(|&k| doc.inside_quote(k) || matches!(doc.word(k), "," | ";" | "." | "!" | "?"))
+    else {
+        return false;
+    };
+    if !doc.is_punct(p, ",") || (from..p).any(|k| doc.has(k, class::AUX) && doc.is_lower_word(k)) {
+        return false;
+    }
+    let n = doc.low(p + 1);
+    doc.is_lower_word(p + 1)
+        && (matches!(n, "and" | "but")
+            && (doc.has(p + 2, class::SUBJ | class::DET) || doc.is_cap(p + 2))
+            || n == "then" && doc.is_lower_word(p + 2))
+}
+
+/// A quotation that is a name ("Face the Nation", "Hannity"): short, or mostly
+/// capitalised words; not a quoted clause ("engaged in “consistent activity …”").
+fn is_title(doc: &Doc, q: &QuoteAt) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for k in q.open + 1..q.after {
+        if doc.is_word(k) {
+            words += 1;
+            caps += usize::from(doc.is_cap(k));
+        }
+    }
+    words <= 2 || caps * 10 >= words * 6
+}
+
+/// Token `k` lies in a quotation that is a title.
+fn in_title(doc: &Doc, k: usize) -> bool {
+    doc.in_quote
+        .get(k)
+        .and_then(|&id| doc.quotes.get((id as usize).checked_sub(1)?))
+        .is_some_and(|q| proper_title(doc, q))
+}
+
+/// A quotation that is a name in title case: two words or more, each capitalised but
+/// for small joining words ("The Apprentice", "Meet the Press").
+fn proper_title(doc: &Doc, q: &QuoteAt) -> bool {
+    let mut words = 0;
+    for k in q.open + 1..q.after {
+        if doc.is_word(k) {
+            words += 1;
+            let small = matches!(
+                doc.low(k),
+                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "with" | "for"
+            );
+            if !doc.is_cap(k) && !small {
+                return false;
+            }
+        }
+    }
+    words >= 2
 }
 
 /// `X said: “…”`, `X told reporters, “…”`, `X said “…”`.
@@ -482,6 +598,12 @@ fn lead_cue(
     if !direct {
         return None;
     }
+    // "said on NBC’s “Meet the Press”", "said in his book, “An American Son.”": a title.
+    if (end..q.open).any(|k| doc.has(k, class::PREP) && doc.is_lower_word(k))
+        && proper_title(doc, q)
+    {
+        return None;
+    }
     // Between cue and quotation: a channel, a time, an addressee; no clause.
     if (end..q.open).any(|k| doc.inside_quote(k) || doc.has(k, class::AUX) && doc.is_lower_word(k))
     {
@@ -496,7 +618,10 @@ fn lead_cue(
     }
     // "…, telling the crowd, “…”", "…, but told his supporters, “…”": after a told-verb
     // or a participle stands the addressee; the source is the clause's subject.
-    let shared = doc.has(c.at, class::TELL) || doc.low(c.at).ends_with("ing");
+    // "went on to say: “…”": an infinitive shares it too.
+    let shared = doc.has(c.at, class::TELL)
+        || doc.low(c.at).ends_with("ing")
+        || (c.at > unit.a && doc.low(c.at - 1) == "to" && doc.is_lower_word(c.at - 1));
     // "began by saying", "went on to say", "…, saying": the phrase before a participle
     // is no subject unless it names someone right before it.
     let src = sources::left(doc, unit.a, c.at)
@@ -523,10 +648,19 @@ fn lead_cue(
 /// "Ellis: “…”", "Trump: …" (a short name phrase, not a dateline in capitals).
 fn colon_source(doc: &Doc, unit: &Unit, at: usize) -> Option<(usize, usize)> {
     let colon = at.checked_sub(1)?;
-    if !doc.is_punct(colon, ":") || colon <= unit.a || colon - unit.a > 5 {
+    if !doc.is_punct(colon, ":") || colon <= unit.a {
         return None;
     }
-    let mut a = unit.a;
+    // "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “…”": a name after a dash.
+    let mut a = (colon.saturating_sub(6).max(unit.a)..colon)
+        .rev()
+        .find(|&k| doc.is_dash(k))
+        .map_or(unit.a, |d| d + 1);
+    // "Rep. Trey Gowdy (R-S.C.):" may run longer with its party tag.
+    let tagged = (a..colon).any(|k| doc.is_punct(k, "("));
+    if colon - a > if tagged { 12 } else { 5 } {
+        return None;
+    }
     // "Said Ellis: …" keeps the name.
     if doc.has(a, class::CUE) && doc.is_cap(a + 1) {
         a += 1;
@@ -539,6 +673,103 @@ fn colon_source(doc: &Doc, unit: &Unit, at: usize) -> Option<(usize, usize)> {
             || !doc.is_word(k)
     });
     (named && !shouting && a < colon).then_some((a, colon))
+}
+
+/// "Clinton to Planned Parenthood: …", "Obama To Asians Worried About Vote: …": a
+/// headline naming whom its speaker addressed; the speaker is the name before "to".
+fn headline_addressee(doc: &Doc, unit: &Unit, colon: usize) -> Option<(usize, usize)> {
+    let to = (unit.a + 1..colon.min(unit.a + 4)).find(|&k| {
+        matches!(doc.low(k), "to" | "at" | "on")
+            && !(unit.a..k).any(|m| doc.has(m, class::PREP | class::DET | class::SUBJ))
+    })?;
+    let named = (unit.a..to).all(|k| doc.is_cap(k) || doc.is_punct(k, "."));
+    let shouting = (unit.a..to).all(|k| doc.word(k).chars().all(|c| !c.is_lowercase()));
+    (named && !shouting && colon - unit.a <= 12).then_some((unit.a, to))
+}
+
+/// How far from a transcript label its person is looked for, in tokens.
+const NAMED_NEAR: usize = 2000;
+
+/// "MATTHEWS: Well, speculation is bad.", "Luciana Lopez: Saying to people …": a speaker
+/// label opening a paragraph of a transcript. The label must name someone the article
+/// names elsewhere (so "Update:" or "The result:" are not speakers); the turn runs to the
+/// paragraph's end.
+fn transcript_turn(doc: &Doc, ui: usize) -> Option<Raw> {
+    let unit = doc.units.get(ui)?;
+    let colon = (unit.a + 1..(unit.a + 5).min(unit.b)).find(|&k| doc.is_punct(k, ":"))?;
+    if (unit.a..colon).any(|k| !(doc.is_cap(k) || doc.is_punct(k, "."))) {
+        return None;
+    }
+    let last = colon - 1;
+    let key = doc.low(last);
+    if key.chars().count() < 3
+        || doc.quote_opening(colon + 1).is_some()
+        || doc.has(
+            last,
+            class::ROLE | class::DET | class::PREP | class::SUBJ | class::TIME,
+        )
+    {
+        return None;
+    }
+    // Named elsewhere as a person: after a given name or a title ("Chris Matthews",
+    // "Mr. Lopez"), which a place in a dateline ("Kyiv: …") never is.
+    let person_at = |k: usize| {
+        k > 0
+            && (doc.is_cap(k - 1)
+                && doc.is_word(k - 1)
+                && !doc.has(
+                    k - 1,
+                    class::DET
+                        | class::PREP
+                        | class::LEAD
+                        | class::BOUNDARY
+                        | class::GROUP
+                        | class::SUBJ
+                        | class::NATION
+                        | class::TIME
+                        | class::SUB
+                        | class::OPENER,
+                )
+                && doc.lex.cues.longest(doc.low(k - 1), |_| None).is_none()
+                || doc.is_punct(k - 1, ".") && k > 1 && doc.has(k - 2, class::ROLE))
+    };
+    // Bounded, so that a page of labels stays linear.
+    let near = unit.a.saturating_sub(NAMED_NEAR)..(colon + NAMED_NEAR).min(doc.toks.len());
+    let elsewhere = near.into_iter().any(|k| {
+        (k < unit.a || k > colon)
+            && doc.is_cap(k)
+            && doc.low(k) == key
+            && doc.word(k).chars().any(char::is_lowercase)
+            && !doc.is_punct(k + 1, ":")
+            && person_at(k)
+    });
+    // "Sanders: Win in a walk": a subhead; a turn says something (a clause).
+    let words = (colon + 1..unit.b).filter(|&k| doc.is_word(k)).count();
+    let verb = (colon + 1..unit.b).any(|k| {
+        doc.is_lower_word(k)
+            && (doc.has(k, class::AUX | class::PAST | class::CUE) || doc.low(k).ends_with("ed"))
+    });
+    if !elsewhere || words < 4 || !verb {
+        return None;
+    }
+    let mut end = ui;
+    while doc
+        .units
+        .get(end + 1)
+        .is_some_and(|u| u.para == unit.para && !u.heading)
+    {
+        end += 1;
+    }
+    let content = trim_content(doc, colon + 1, doc.units[end].b)?;
+    Some(Raw {
+        content,
+        kind: kind_of(doc, content),
+        source: Some((unit.a, colon)),
+        cue: Some((colon, colon + 1)),
+        channel: None,
+        via: None,
+        same_as: None,
+    })
 }
 
 /// `“…” — Jane Doe`.
@@ -569,6 +800,9 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             // "…, X, R-Ky., said Tuesday.": a time after the cue is no inverted source.
             (b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";"))
                 && !(a..b).all(|k| doc.has(k, class::TIME))
+                // "Weingarten, who has visited …, said she sees …": a subject pronoun
+                // with more words after it opens the reported clause.
+                && !(b > a + 1 && doc.has(a, class::SUBJ) && doc.is_lower_word(a))
         });
     let left = if inverted {
         None
@@ -660,7 +894,11 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         || by_ing
         || doc.low(c.at).ends_with("ing")
             && c.at > unit.a
-            && (source.is_none() || doc.is_punct(c.at - 1, ",") || doc.has(c.at - 1, class::PREP))
+            && (source.is_none()
+                || doc.is_punct(c.at - 1, ",")
+                || doc.has(c.at - 1, class::PREP)
+                // "she said at a news conference announcing …": a place phrase.
+                || source.is_some_and(|(a, _)| doc.is_lower_word(a) && doc.has(a, class::PREP)))
     {
         let phrase = source;
         source = earlier
@@ -689,9 +927,17 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             (cstart..tail_start)
                 .find(|&k| doc.is_word(k))
                 .is_some_and(|first| {
-                    doc.has(first, class::PREP | class::SUB)
+                    (opens_phrase(doc, first) || doc.has(first, class::SUB))
                         && !(first..tail_start - 1)
                             .any(|k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+                        // "This has been a concern, X said", "Whether it works is
+                        // unclear, X said": a finite verb makes it a clause.
+                        && (doc.has(first, class::SUB)
+                            || !(first + 1..tail_start - 1).any(|k| {
+                                doc.is_lower_word(k)
+                                    && !doc.inside_quote(k)
+                                    && doc.has(k, class::AUX)
+                            }))
                 })
         };
         // With the source before the cue, only a time, channel or adverb may follow.
@@ -822,11 +1068,14 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             };
             // "said at a stop in Toledo, Ohio, that …": commas inside the phrase are
             // crossed when "that" follows.
+            // "said on NBC’s “Meet the Press” that …": a programme's title is part of
+            // the phrase.
+            let quoted = |k: usize| doc.inside_quote(k) && !in_title(doc, k);
             let that_at = (p..(p + reach + 4).min(unit.b))
-                .take_while(|&k| !doc.inside_quote(k) && !matches!(doc.word(k), ";" | ":"))
+                .take_while(|&k| !quoted(k) && !matches!(doc.word(k), ";" | ":"))
                 .find(|&k| doc.low(k) == "that" && doc.is_lower_word(k));
             let stop = (p..(p + reach + 4).min(unit.b)).find(|&k| {
-                doc.inside_quote(k)
+                quoted(k)
                     || (doc.low(k) == "that" && doc.is_lower_word(k))
                     || (matches!(doc.word(k), "," | ":") && that_at.is_none())
                     || (doc.word(k) == "."
@@ -865,7 +1114,7 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                                 && !matches!(doc.low(k), "that" | "how" | "what" | "why" | "to")
                         })
                         .find(|&k| {
-                            matches!(doc.low(k), "he" | "she" | "they" | "we" | "i")
+                            matches!(doc.low(k), "he" | "she" | "they" | "we" | "i" | "it")
                                 && doc.is_word(k + 1)
                                 && !doc.has(k + 1, class::PREP)
                         });
@@ -907,6 +1156,19 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
             p = q;
         }
     }
+    // "the shootings that Obama mentioned when he announced …", "complained when they
+    // …": a time or reason clause right after the cue says when or why, not what.
+    // ("said when I announced it, I would stay" opens the content with it.)
+    if p == cue_end
+        && !is_say(doc.low(c.at))
+        && doc.is_lower_word(p)
+        && doc.has(p, class::SUB)
+        && !matches!(doc.low(p), "if" | "that")
+        // "described it as “…”" names.
+        && !(doc.low(p) == "as" && c.kind == CueKind::Naming)
+    {
+        return None;
+    }
     // "say" takes a clause whatever follows; others must show one.
     let says = is_say(doc.low(c.at));
     let infinitive = doc.low(p) == "to"
@@ -931,13 +1193,32 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     let quote_opens_clause = doc.quote_opening(p).is_some_and(|q| {
         q.after < unit.b && doc.is_lower_word(q.after) && is_clause(doc, q.after, unit.b)
     });
+    // "vowed to “take our fight” to the 35 states", "says “the game is screwed up”
+    // because …": a quotation that the clause goes on after is part of it (mixed).
+    let q_at = if doc.low(p) == "to" && doc.has(c.at, class::INF) {
+        p + 1
+    } else {
+        p
+    };
+    // (Quoted words that are a noun phrase, "reports a ‘long call’ with X", stay the
+    // quoted words: SPEC §6.)
+    let quote_in_clause = c.kind == CueKind::Speech
+        && doc.quote_opening(q_at).is_some_and(|q| {
+            q.after < unit.b
+                && doc.is_lower_word(q.after)
+                && !matches!(doc.low(q.after), "and" | "or" | "but")
+                && !doc.has(q.after, class::CUE | class::AUX)
+                && (q_at > p || is_clause(doc, q.open + 1, q.after))
+        });
     let clause = that
         || infinitive
         || quote_opens_clause
+        || quote_in_clause
         || (says
             && doc.quote_opening(p).is_none()
             && !(opens_phrase(doc, p) && doc.is_lower_word(p)))
-        || is_clause(doc, p, unit.b);
+        || is_clause(doc, p, unit.b)
+        || (finding(doc.low(c.at)) && small_clause(doc, p, unit.b));
     let end = clause_end(doc, unit, p, left.is_some_and(|l| l.subordinate));
     if c.kind == CueKind::Naming || !clause {
         // Quoted words in the object: "called him a “dictator”".
@@ -961,6 +1242,45 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
     }
     let content = trim_content(doc, p, end)?;
     Some(make(doc, unit, content, Some(source), c, via))
+}
+
+/// A verb of findings ("polls show", "the study found"): it may report a small clause.
+fn finding(w: &str) -> bool {
+    matches!(
+        w,
+        "show" | "shows" | "showed" | "shown" | "showing" | "find" | "finds" | "found"
+    )
+}
+
+/// "Polls show Clinton up by 10 points", "a poll showed Trump leading", "show Sanders
+/// within two points": a noun phrase and a predicate without a finite verb — a
+/// proposition all the same.
+fn small_clause(doc: &Doc, p: usize, to: usize) -> bool {
+    let mut k = p;
+    while k < to && k < p + 8 {
+        if doc.inside_quote(k) || !doc.is_word(k) && !doc.is_punct(k, "’") {
+            return false;
+        }
+        if k > p && doc.is_lower_word(k) {
+            let l = doc.low(k);
+            let marker = (l.len() > 4 && l.ends_with("ing") && !doc.has(k, class::PREP))
+                || matches!(
+                    l,
+                    "with" | "up" | "down" | "ahead" | "behind" | "within" | "tied" | "trailing"
+                );
+            if marker {
+                // A noun phrase stands before it.
+                return (p..k).any(|m| {
+                    doc.is_cap(m) || doc.has(m, class::GROUP | class::PLURAL | class::ROLE)
+                }) || (p..k).any(|m| crowd(doc, m));
+            }
+            if doc.has(k, class::AUX | class::PREP | class::BOUNDARY | class::CUE) {
+                return false;
+            }
+        }
+        k += 1;
+    }
+    false
 }
 
 /// A participle: a capitalised "-ing" word that opens a fronted clause ("Speaking in
@@ -1007,8 +1327,11 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
         let adverb = doc.has(s + 1, class::PREP | class::SUB | class::OPENER)
             && (doc.low(s).ends_with("ly")
                 || matches!(doc.low(s), "soon" | "just" | "right" | "long"));
+        // "Chastened by the analyses, Trump …": a passive participle and its agent.
+        let passive = doc.low(s).ends_with("ed") && doc.low(s + 1) == "by";
         let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
             || adverb
+            || passive && verbless()
             || participle(doc, s) && verbless()
             || comma < s + 6
                 && (s..comma).any(|k| {
@@ -1259,15 +1582,23 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
         return true;
     }
     let head = b - 1;
+    // "supporters of Democrat Hillary Clinton say": a plural head before "of".
+    let before_of = (a + 1..b)
+        .find(|&k| doc.is_lower_word(k) && doc.low(k) == "of")
+        .is_some_and(|k| crowd(doc, k - 1) || doc.has(k - 1, class::GROUP));
     let modal =
         c.at > 0 && doc.has(c.at - 1, class::AUX | class::SKIP) && doc.is_lower_word(c.at - 1);
     modal
+        || before_of
         || (a..b).any(|k| doc.low(k) == "and")
         || doc.has(head, class::GROUP | class::FIRST)
         || matches!(doc.low(head), "they" | "you")
         // "Police say", "Those close to him say", "many of whom say".
         // (at the start of a clause: "demanding that Kyiv acknowledge" is subjunctive).
         || (b == a + 1 && doc.is_cap(a) && (a == 0 || !doc.is_word(a - 1)))
+        // "the Khans say": a family or a team by its plural name.
+        || (b == a + 2 && doc.low(a) == "the" && doc.is_cap(head) && doc.low(head).ends_with('s')
+            && !doc.low(head).ends_with("ss"))
         || matches!(doc.low(a), "those" | "many" | "some" | "most" | "few" | "both")
         || doc.low(head).ends_with('s') && doc.is_lower_word(head)
         || crowd(doc, head)
@@ -1344,8 +1675,12 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
             p += 1;
             continue;
         }
-        // "… Quina Jones said as she marched": a subordinate clause may follow.
-        if doc.has(p, class::SUB) && doc.is_lower_word(p) {
+        // "… Quina Jones said as she marched": a subordinate clause may follow; so may
+        // a participle of saying ("… she said at a news conference announcing that …").
+        if doc.is_lower_word(p)
+            && (doc.has(p, class::SUB)
+                || p > from && doc.has(p, class::CUE) && doc.low(p).ends_with("ing"))
+        {
             return Some(p);
         }
         if p - from > 20 {
@@ -1361,6 +1696,8 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
     }
     if p >= unit.b
         || matches!(doc.word(p), "." | "!" | "?") && (p + 1..unit.b).all(|k| !doc.is_word(k))
+        // "…, analysts say; in 2012, …": a semicolon closes the sentence's first half.
+        || doc.word(p) == ";"
     {
         return Some(p);
     }
@@ -1380,9 +1717,14 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
         if p > from && (participle || relative) {
             return Some(unit.b);
         }
-        // "…, said Mr. Barrett, the lawyer for the agency."
+        // "…, said Mr. Barrett, the lawyer for the agency." The apposition may end in
+        // a relative clause ("…, an expert who has published …"), whose verbs are its own.
         let short = unit.b - p < 30;
-        let rest = (p + 1..unit.b).filter(|&k| !doc.inside_quote(k));
+        let rest = (p + 1..unit.b)
+            .take_while(|&k| {
+                !(doc.is_lower_word(k) && matches!(doc.low(k), "who" | "whose" | "which"))
+            })
+            .filter(|&k| !doc.inside_quote(k));
         if short
             && p > from
             && rest
@@ -1390,6 +1732,12 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
                 .all(|k| !(doc.has(k, class::AUX | class::CUE) && doc.is_lower_word(k)))
             && (doc.has(p + 1, class::DET)
                 || doc.is_cap(p + 1)
+                // "…, said Robert Egge, executive director of …", "…, said X, in a
+                // statement": a role or a phrase of place or time.
+                || doc.is_lower_word(p + 1)
+                    && (doc.has(p + 1, class::PREP)
+                        || matches!(n, "with" | "for" | "of" | "about")
+                        || (p + 1..p + 4).any(|k| doc.has(k, class::ROLE)))
                 // "… told Fox in an interview, taped Saturday."
                 || doc.is_lower_word(p + 1) && (n.ends_with("ed") || doc.has(p + 1, class::PAST))
                 // "… wrote in a September 16, 2012 email."
@@ -1451,7 +1799,9 @@ fn is_clause(doc: &Doc, p: usize, to: usize) -> bool {
         }
         if doc.is_lower_word(k) {
             let l = doc.low(k);
-            if doc.has(k, class::AUX) && k > p {
+            // "found the article and would release it": an auxiliary after "and" goes
+            // on with the cue's subject; the phrase before it is an object.
+            if doc.has(k, class::AUX) && k > p && !matches!(doc.low(k - 1), "and" | "or" | "but") {
                 return true;
             }
             // A past form after a noun is a verb, unless a preposition follows it
@@ -1524,7 +1874,23 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             return k;
         }
         // "… was smart and said it …": a second verb of saying ends the first clause.
-        if w == "and" && k > p && doc.has(k + 1, class::CUE) && doc.is_lower_word(k + 1) {
+        if matches!(w, "and" | "but")
+            && k > p
+            && doc.has(k + 1, class::CUE)
+            && doc.is_lower_word(k + 1)
+        {
+            return k;
+        }
+        // "… for the nominee but did not suggest …": a negated "do" right after
+        // "but" has no subject of its own; it goes on with the source's sentence.
+        if w == "but"
+            && k > p
+            && doc.is_lower_word(k + 1)
+            && matches!(
+                doc.low(k + 1),
+                "did" | "didn't" | "didn’t" | "does" | "doesn't" | "doesn’t"
+            )
+        {
             return k;
         }
         // "… to disavow him and has repeatedly called him …": a perfect after "and"
@@ -1561,6 +1927,17 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             if n == "according"
                 || n == "citing"
                 || (doc.has(k + 1, class::CUE) && doc.is_lower_word(k + 1) && n.ends_with("ing"))
+            {
+                return k;
+            }
+            // "…, calling them “boring”", "…, referring to the convention": a participle
+            // of naming or speaking after the clause is the source's own act, not what was
+            // said. (Other participles may carry on the reported clause: "…, leaving him
+            // unqualified".)
+            if doc.is_lower_word(k + 1)
+                && n.ends_with("ing")
+                && (doc.has(k + 1, class::NAMING)
+                    || matches!(n, "referring" | "speaking" | "appearing"))
             {
                 return k;
             }
@@ -1698,6 +2075,7 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
                 && (doc.toks[after + 1].kind != crate::tokens::TokenKind::Punct
                     || doc.word(after + 1) == "$"
                     || doc.quote_opening(after + 1).is_some()));
+        let start = narrow_left(doc, start, end);
         if inside {
             trim_content(doc, start, clause_end(doc, unit, after + 1, false))
         } else {
@@ -1711,6 +2089,18 @@ fn according_to(doc: &Doc, unit: &Unit, out: &mut Vec<Raw>) {
         kind: CueKind::Speech,
     };
     out.push(make(doc, unit, content, Some((sa, sb)), &cue, via));
+}
+
+/// The clause before "…, according to X" inside a longer stretch `[start, end)`: after
+/// an absolute ", with" ("Fox is a cash generator, with $1.6 billion in profit, according
+/// to X": the figure is what X reports).
+fn narrow_left(doc: &Doc, start: usize, end: usize) -> usize {
+    for k in (start..end).rev() {
+        if doc.is_punct(k, ",") && !doc.inside_quote(k) && doc.low(k + 1) == "with" && k + 3 < end {
+            return k + 2;
+        }
+    }
+    start
 }
 
 /// The phrase after "according to": up to a comma, a period or the unit's end.

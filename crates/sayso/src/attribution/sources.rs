@@ -23,10 +23,42 @@ pub(crate) struct Left {
 /// Skips adverbs and auxiliaries leftwards from `end` (exclusive); returns the new end.
 pub(crate) fn skip_left(doc: &Doc, from: usize, end: usize) -> usize {
     let mut e = end;
-    while e > from && (doc.has(e - 1, class::SKIP) && doc.is_lower_word(e - 1)) {
-        e -= 1;
+    loop {
+        if e > from
+            && doc.is_lower_word(e - 1)
+            && (doc.has(e - 1, class::SKIP) || adverb_after_subject(doc, from, e - 1))
+        {
+            e -= 1;
+        } else if e > from + 2
+            && doc.has(e - 1, class::TIME)
+            && matches!(
+                doc.low(e - 2),
+                "last" | "this" | "next" | "on" | "early" | "late"
+            )
+            && doc.is_lower_word(e - 2)
+        {
+            // "Dianne Feinstein last week said": a time phrase before the verb.
+            e -= 2;
+        } else {
+            return e;
+        }
     }
-    e
+}
+
+/// "CNN barely mentioned", "Trump matter-of-factly said": an "-ly" adverb between a
+/// subject (a name, a pronoun, a plural) and its verb. Not "the royal family said".
+fn adverb_after_subject(doc: &Doc, from: usize, k: usize) -> bool {
+    let w = doc.low(k);
+    if !(w.len() >= 5 && w.ends_with("ly")) || k <= from {
+        return false;
+    }
+    let p = k - 1;
+    !doc.has(
+        k,
+        class::ROLE | class::GROUP | class::ORG | class::MEDIA | class::PERSON,
+    ) && (doc.is_cap(p)
+        || doc.has(p, class::SUBJ | class::PERSON | class::PLURAL)
+        || doc.is_lower_word(p) && doc.low(p).len() > 3 && doc.low(p).ends_with('s'))
 }
 
 /// The plain noun phrase ending at `end` (exclusive), not crossing `from`.
@@ -56,7 +88,16 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
         }
         let ok = if doc.is_word(i) {
             let lw = doc.low(i);
+            // "That person said": a capitalised determiner before its noun.
+            let det = doc.is_cap(i)
+                && doc.has(i, class::DET)
+                && doc.is_lower_word(i + 1)
+                && !doc.has(
+                    i + 1,
+                    class::AUX | class::SUBJ | class::PREP | class::BOUNDARY | class::CUE,
+                );
             if doc.has(i, class::BOUNDARY)
+                && !det
                 && (doc.is_lower_word(i)
                     || i == from
                     || !doc.is_cap(i + 1)
@@ -196,7 +237,17 @@ pub(crate) fn left(doc: &Doc, from: usize, cue: usize) -> Option<Left> {
                 !doc.inside_quote(k) && !matches!(doc.word(k), ";" | ":" | "." | "!" | "?")
                     || doc.abbreviation(k.wrapping_sub(1))
             })
-            .find(|&k| doc.is_punct(k, ","))?;
+            .find(|&k| doc.is_punct(k, ","));
+        // "Sen. Jack Reed (D-R.I.), said …": a stray comma after the only phrase.
+        let Some(k) = k else {
+            let (a, subordinate) = phrase_left(doc, from, inner_end);
+            let name = (a..inner_end).all(|k| !doc.is_word(k) || doc.is_cap(k));
+            return (a == from && a < inner_end && name).then_some(Left {
+                a,
+                b: inner_end,
+                subordinate,
+            });
+        };
         let inner_start = k + 1;
         if inner_start >= inner_end {
             return None;
