@@ -149,3 +149,10 @@ fn a_number_after_a_line_break_continues_the_sentence() {
     // A numbered list item still starts its own line.
     assert_eq!(texts(&a, "Top stories\n2. Talks resume in Geneva").len(), 2);
 }
+
+#[test]
+fn a_sentence_with_nothing_to_read_is_boilerplate() {
+    let doc = Analyzer::new().split("Air defense downed 97 drones, the Air Force said. 🧵");
+    assert_eq!(doc.len(), 2);
+    assert_eq!(doc[1].kind(), SentenceKind::Boilerplate);
+}

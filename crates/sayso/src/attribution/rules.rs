@@ -1958,14 +1958,36 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
 }
 
 /// Byte range of tokens `[a, b)` without a final period or comma; `None` when empty.
+/// Emoji, pictographs and arrows that decorate a post ("⚡️Russia launched …"): symbols
+/// from the arrows block up, not letters, CJK punctuation or full-width forms.
+fn is_pictograph(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| {
+        c >= '\u{2190}'
+            && !c.is_alphanumeric()
+            && !('\u{3000}'..='\u{303f}').contains(&c)
+            && !('\u{ff00}'..='\u{ffef}').contains(&c)
+    })
+}
+
 fn trim_content(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut b = b;
     while b > a && !doc.inside_quote(b - 1) && matches!(doc.word(b - 1), "." | "," | ":" | ";") {
         b -= 1;
     }
     let mut a = a;
-    while a < b && matches!(doc.word(a), "," | ":") {
-        a += 1;
+    loop {
+        if a < b && (matches!(doc.word(a), "," | ":") || is_pictograph(doc.word(a))) {
+            a += 1;
+        } else if a + 1 < b
+            && doc.toks[a].kind == TokenKind::Number
+            && doc.word(a + 1) == "/"
+            && (a == 0 || doc.newline_before(a))
+        {
+            // A thread's post number: "2/ Kharkiv Mayor Ihor Terekhov said …".
+            a += 2;
+        } else {
+            break;
+        }
     }
     if b <= a || (a..b).filter(|&k| doc.is_word(k)).count() < 2 {
         return None;

@@ -190,6 +190,10 @@ impl Furniture {
         if s.len() > SHORT {
             return false;
         }
+        // Nothing to read: a lone emoji ("🧵"), a separator ("***").
+        if !s.chars().any(char::is_alphanumeric) {
+            return true;
+        }
         if is_bracketed_credit(s) || is_slash_credit(s) {
             return true;
         }
