@@ -748,6 +748,19 @@ fn resolve_source(
                     return (Some(book.entity(keys.get(n.key), name, *kind)), None);
                 }
             }
+            // Else the noun phrase before it: "the council, which said …" is the council.
+            let end = if a > 0 && doc.is_punct(a - 1, ",") {
+                a - 1
+            } else {
+                a
+            };
+            if let Some(np) = super::sources::left(doc, end.saturating_sub(12), end)
+                .filter(|np| np.b == end && np.a < np.b && !doc.has(np.a, class::SUB))
+            {
+                if !(np.b == np.a + 1 && doc.has(np.a, class::PERSON | class::PLURAL)) {
+                    return resolve_source(book, names, keys, subjects, np.a, np.b);
+                }
+            }
             return (None, Some(mention.to_string()));
         }
         if doc.has(a, class::PLURAL) {
