@@ -6,7 +6,8 @@ use crate::span::Span;
 use std::borrow::Borrow;
 
 /// The attribution whose content covers `sentence`: the one overlapping it most, when it
-/// overlaps at least 40% of the sentence or holds every evidence span (a reported clause
+/// overlaps, with its source, cue and cited source, at least 40% of the sentence or holds
+/// every evidence span (a reported clause
 /// inside a longer sentence: "X said the talks failed"). Ties go to the innermost content.
 fn covering<'a, 't, A: Borrow<Attribution<'t>>>(
     sentence: Span<'t>,
@@ -17,18 +18,28 @@ fn covering<'a, 't, A: Borrow<Attribution<'t>>>(
     for a in attributions {
         let a = a.borrow();
         let c = a.content;
-        let overlap = c
-            .end()
-            .min(sentence.end())
-            .saturating_sub(c.start().max(sentence.start()));
+        let within = |x: Span<'t>| {
+            x.end()
+                .min(sentence.end())
+                .saturating_sub(x.start().max(sentence.start()))
+        };
+        let overlap = within(c);
         if overlap == 0 {
             continue;
         }
+        // The attribution's frame (source, cue, cited source) is no part of the sentence
+        // it leaves uncovered: "According to the FT, citing three officials, <clause>."
+        let framed = overlap
+            + [a.source, a.cue, a.via]
+                .into_iter()
+                .flatten()
+                .map(within)
+                .sum::<usize>();
         let holds_evidence = !evidence.is_empty()
             && evidence
                 .iter()
                 .all(|e| e.span.start() >= c.start() && e.span.end() <= c.end());
-        if overlap * 5 < sentence.len() * 2 && !holds_evidence {
+        if framed * 5 < sentence.len() * 2 && !holds_evidence {
             continue;
         }
         let better = match best {
@@ -140,5 +151,30 @@ mod tests {
         let inner = attribution(text, "favors rivals", Some(4));
         let ents = [entity(1, EntityKind::Author)];
         assert_eq!(source(s, &[], &[inner, outer], author(&ents)), Some(3));
+    }
+    #[test]
+    fn the_attribution_frame_counts_as_covered() {
+        let text = "According to the Financial Times, citing three officials familiar with \
+                    the talks, the U.S. pressed both sides to settle before winter.";
+        let s = Span::new(text, 0, text.len()).unwrap();
+        let span = |w: &str| {
+            let at = text.find(w).unwrap();
+            Span::new(text, at, at + w.len()).unwrap()
+        };
+        let mut a = attribution(
+            text,
+            "the U.S. pressed both sides to settle before winter",
+            Some(2),
+        );
+        let ev = [Evidence {
+            label: Label::Quantity,
+            span: span("three officials"),
+        }];
+        // The content alone is a third of the sentence.
+        assert_eq!(source(s, &ev, std::slice::from_ref(&a), None), None);
+        a.source = Some(span("the Financial Times"));
+        a.cue = Some(span("According to"));
+        a.via = Some(span("three officials familiar with the talks"));
+        assert_eq!(source(s, &ev, &[a], None), Some(2));
     }
 }
