@@ -121,6 +121,24 @@ fn has_lowercase(w: &str) -> bool {
         || (!w.is_ascii() && w.chars().any(char::is_lowercase))
 }
 
+/// How many distinct sentence openers a document checks against its lowercase words
+/// (each check scans the text once).
+const MAX_OPENERS: usize = 64;
+
+/// The text writes `low` (a lowercase word) in lowercase as a word of its own.
+fn written_lowercase(text: &str, low: &str) -> bool {
+    if low.is_empty() {
+        return false;
+    }
+    let t = text.as_bytes();
+    memchr::memmem::find_iter(t, low.as_bytes()).any(|at| {
+        let before = at.checked_sub(1).map(|p| t[p]);
+        let after = t.get(at + low.len()).copied();
+        !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+    })
+}
+
 /// Separates a surname key from the first name's initial.
 const INITIAL: char = '\u{2}';
 
@@ -213,7 +231,8 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
             starts[k] = true;
         }
     }
-    let mut lowercase: Option<HashMap<&str, ()>> = None;
+    // Sentence openers already looked up (bounded: see `written_lowercase`).
+    let mut lowercase: HashMap<&str, bool> = HashMap::default();
     let mut headline = vec![false; n];
     for u in doc.units.iter().filter(|u| u.title_case) {
         headline[u.a..u.b].fill(true);
@@ -370,13 +389,17 @@ fn scan_names<'a>(doc: &Doc<'a, '_>, keys: &mut Keys) -> Vec<Name<'a>> {
         // Hillary Clinton said"): no first name when the document also writes it in
         // lowercase.
         if s == run_start && starts[s] && (s + 1..j).any(|k| doc.is_word(k)) {
-            let lower = lowercase.get_or_insert_with(|| {
-                (0..n)
-                    .filter(|&k| doc.is_lower_word(k))
-                    .map(|k| (doc.low(k), ()))
-                    .collect()
-            });
-            if lower.contains_key(doc.low(s)) {
+            let w = doc.low(s);
+            let seen = match lowercase.get(w) {
+                Some(&seen) => seen,
+                None if lowercase.len() < MAX_OPENERS => {
+                    let seen = written_lowercase(doc.text, w);
+                    lowercase.insert(w, seen);
+                    seen
+                }
+                None => false,
+            };
+            if seen {
                 s += 1;
             }
         }
