@@ -154,7 +154,7 @@ impl Furniture {
         // Cheap first-byte tests keep these off the lines of running text.
         (matches!(first, b'h' | b'w') && is_url(line))
             || (first.is_ascii_digit() && self.is_counter(line))
-            || (line.len() <= TIMESTAMP && self.is_timestamp(line))
+            || (line.len() <= TIMESTAMP && (self.is_timestamp(line) || self.is_dateline(line)))
             || (first == b'B' && is_byline(line))
             || self.parts_are_furniture(line)
     }
@@ -269,6 +269,19 @@ impl Furniture {
             hit |= lower(w, &mut buf).is_some_and(|w| self.counters.contains(w));
         }
         hit
+    }
+
+    /// A place and a date standing alone: "Kyiv, 31 July 2025", "New York, Dec. 6".
+    fn is_dateline(&self, line: &str) -> bool {
+        let Some((place, date)) = line.split_once(',') else {
+            return false;
+        };
+        let words = place.split_whitespace();
+        let named = words.clone().count() <= 3
+            && words
+                .into_iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        named && !date.trim().is_empty() && self.is_timestamp(date)
     }
 
     /// "Updated 3 hours ago", "Sat 6 Dec 2025 14.03 GMT", "December 6, 2025".
@@ -459,6 +472,8 @@ mod tests {
         assert!(!f.line("By noon the streets were empty."));
         assert!(f.line("• • •"));
         assert!(f.line("Updated 2 hours ago | 4 min read"));
+        assert!(f.line("Kyiv, 31 July 2025"));
+        assert!(!f.line("Kyiv, the capital"));
         assert!(f.line("By Jane Doe · 5 min read"));
         assert!(!f.line("Kyiv | The city was quiet on Sunday"));
     }
