@@ -195,6 +195,11 @@ fn comparisons_need_something_compared() {
             .contains(&Label::Comparison)
     );
     assert!(labels("Staffing at the depot increased sharply.").contains(&Label::Comparison));
+    // A bare trend verb opening a list item is a demand, not a change.
+    assert!(
+        !labels("We call on the council to:\n• increase the number of night buses;")
+            .contains(&Label::Comparison)
+    );
     // Records and contrasts without "than".
     assert!(
         labels("It was the first such strike at the port since 1984.").contains(&Label::Comparison)

@@ -200,7 +200,8 @@ pub(crate) fn label<'t>(
                 || than && numeric_next
                 || time_clause(v, from, to)
                 || bare_comparative(v, from, to)
-                || attributive_trend(v, from, to))
+                || attributive_trend(v, from, to)
+                || demanded_trend(v, from, to))
             {
                 let mut a = from;
                 while a > 0
@@ -1132,6 +1133,17 @@ fn attributive_trend(v: &mut View<'_, '_>, from: usize, to: usize) -> bool {
         && !v.is_capitalized(to)
         && !v.in_function_words(to)
         && !v.lower(to).ends_with("ly")
+}
+
+/// "• increase the supply of air defense": a bare trend verb opening a list item is a
+/// demand or a step, it asserts no change.
+fn demanded_trend(v: &mut View<'_, '_>, from: usize, to: usize) -> bool {
+    if to != from + 1 || from == 0 {
+        return false;
+    }
+    let w = v.lower(from);
+    let bare = !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"));
+    bare && matches!(v.text(from - 1), "•" | "·" | "-" | "*" | "–" | "▪" | "◦")
 }
 
 /// Ends like an adjective or an adverb ("serious", "economically", "effective").
