@@ -938,9 +938,12 @@ fn described_nearby(
     roles: &[&str],
 ) -> Option<String> {
     let lex = book.doc.lex;
+    let nation_ok = |ctx: &[&str]| {
+        nations.iter().all(|n| ctx.contains(n))
+            || !ctx.iter().any(|c| lex.classes(c) & class::NATION != 0)
+    };
     let fits = |ctx: &[&str]| {
-        let nation_ok = nations.iter().all(|n| ctx.contains(n))
-            || !ctx.iter().any(|c| lex.classes(c) & class::NATION != 0);
+        let nation_ok = nation_ok(ctx);
         let role_ok = roles.iter().all(|r| {
             ctx.contains(r)
                 || (*r == "leader" && ctx.iter().any(|c| entries(LEADER_ROLES).any(|l| l == *c)))
@@ -968,8 +971,34 @@ fn described_nearby(
             Some(_) => {}
         }
     }
+    if found.is_none() && !roles.is_empty() {
+        // "Olaf Scholz told Die Zeit … “…,” the chancellor said": a head of state or
+        // government described right after the untitled person who just spoke.
+        let head = roles.iter().all(|r| entries(LEADER_ROLES).any(|l| l == *r));
+        let nearest = before
+            .iter()
+            .rev()
+            .take_while(|n| n.a + SPOKE_WINDOW >= a)
+            .find(|n| book.canonical.contains_key(keys.get(n.key)));
+        if let Some(n) = nearest.filter(|_| head) {
+            let key = keys.get(n.key);
+            let ctx = book.context.get(key).map_or(&[][..], Vec::as_slice);
+            let untitled = !ctx.iter().any(|c| lex.classes(c) & class::ROLE != 0);
+            let name = book.canonical.get(key).copied().unwrap_or(key);
+            let spoke = book
+                .speakers
+                .iter()
+                .any(|&(t, e)| t >= n.a && book.entities[e].name == name);
+            if untitled && spoke && nation_ok(ctx) {
+                return Some(key.to_string());
+            }
+        }
+    }
     found.map(str::to_string)
 }
+
+/// How far back (in tokens) a head-of-state description looks for the person who spoke.
+const SPOKE_WINDOW: usize = 60;
 
 /// How many earlier people a pronoun looks back through for one it agrees with.
 const AGREE_SCAN: usize = 40;
