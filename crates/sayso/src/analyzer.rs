@@ -85,11 +85,14 @@ impl Analyzer {
             tokens: &tokens,
             author,
         };
-        let (attributions, entities) = inner.attributor.attribute(&cx);
+        // Each token's word-list bits for the claim stage, found by the attribution
+        // stage's token pass (one lookup per token for both).
+        let mut shared = Vec::new();
+        let (attributions, entities) = inner.attributor.attribute(&cx, &mut shared);
         let claims = if inner.options.skip_claims {
             Vec::new()
         } else {
-            inner.tagger.tag(&cx, &attributions, &entities)
+            inner.tagger.tag(&cx, &shared, &attributions, &entities)
         };
         Document {
             text,
@@ -228,7 +231,7 @@ impl AnalyzerBuilder {
     pub fn build(self) -> Result<Analyzer, Error> {
         self.validate()?;
         let segmenter = Segmenter::new(&self)?;
-        let attributor = Attributor::new(&self)?;
+        let attributor = Attributor::new(&self, &crate::claims::shared_words())?;
         let tagger = Tagger::new(&self)?;
         Ok(Analyzer {
             inner: Arc::new(Inner {

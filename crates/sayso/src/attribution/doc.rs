@@ -5,7 +5,7 @@ use super::lexicons::{Lexicons, class};
 use super::quotes::{self, Quote};
 use crate::document::SentenceKind;
 use crate::lexicon::{fold, read_u64};
-use crate::stage::Context;
+use crate::stage::{Context, NOT_ASCII, TokenBits};
 use crate::tokens::{Token, TokenKind};
 
 /// A stretch of text that attribution rules look at together: a sentence, never split
@@ -148,12 +148,36 @@ fn is_abbreviation(w: &str) -> bool {
     )
 }
 
+/// The shared bits of a token that is not ASCII: its key is its lowercase form with
+/// curly apostrophes straightened (`key` is a buffer).
+#[inline(never)]
+fn shared_wide(lex: &Lexicons, w: &str, key: &mut String) -> u32 {
+    key.clear();
+    for c in w.chars() {
+        match c {
+            '’' | '‘' => key.push('\''),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
+    lex.classes_and_shared(key).1 | NOT_ASCII
+}
+
+/// The shared bits of an ASCII token `text[at..at + len]`, looked up on its own.
+#[inline(never)]
+fn shared_ascii(lex: &Lexicons, text: &[u8], at: usize, len: usize) -> u32 {
+    lex.classes_ascii(text, at, len)
+        .map_or(NOT_ASCII, |(_, shared, _, _)| shared)
+}
+
 impl<'a, 't> Doc<'a, 't> {
+    /// Prepares the document; fills `shared` with each token's bits for the claim stage
+    /// (see [`TokenBits`]), found in the same lookups.
     #[inline(never)]
     pub(crate) fn new(
         lex: &'a Lexicons,
         cx: &Context<'a, 't>,
         lower_buf: &'a mut Vec<u8>,
+        shared: &mut TokenBits,
     ) -> Doc<'a, 't> {
         let text = cx.text;
         let toks = cx.tokens;
@@ -177,6 +201,9 @@ impl<'a, 't> Doc<'a, 't> {
         };
         let mut newline = toks.first().map_or(usize::MAX, |t| next_newline(t.end));
         let mut prev_end = toks.first().map_or(0, |t| t.end);
+        shared.clear();
+        shared.reserve(n);
+        let mut key = String::new();
         info.extend(toks.iter().enumerate().map(|(i, t)| {
             let mut f = if i == 0 {
                 F_GAP
@@ -203,6 +230,12 @@ impl<'a, 't> Doc<'a, 't> {
                 if is_stop(sb) {
                     f |= F_STOP;
                 }
+                // One character that is no letter: its own lowercase form.
+                shared.push(match w {
+                    "’" | "‘" => lex.classes_and_shared("'").1 | NOT_ASCII,
+                    _ if sb.len() == 1 => lex.classes_and_shared(w).1,
+                    _ => lex.classes_and_shared(w).1 | NOT_ASCII,
+                });
                 return Info {
                     word: w,
                     low: w,
@@ -222,6 +255,11 @@ impl<'a, 't> Doc<'a, 't> {
                 w.get(..len).unwrap_or(w)
             };
             if t.kind == TokenKind::Number {
+                shared.push(if sb.is_ascii() {
+                    shared_ascii(lex, bytes, t.start, sb.len())
+                } else {
+                    shared_wide(lex, w, &mut key)
+                });
                 return Info {
                     word: w,
                     low: own,
@@ -241,10 +279,16 @@ impl<'a, 't> Doc<'a, 't> {
                 capitalised.push(i as u32);
             }
             let (bits, low) = match lex.classes_ascii(bytes, t.start, len) {
-                Some((bits, upper, stored)) => {
+                Some((bits, sh, upper, stored)) => {
                     if bits & class::GAZETTEER != 0 || len != sb.len() {
                         f |= F_GAZETTEER;
                     }
+                    shared.push(if len == sb.len() {
+                        sh
+                    } else {
+                        // "X.": the claim lists key the whole token.
+                        shared_ascii(lex, bytes, t.start, sb.len())
+                    });
                     let bits = if word { bits & !class::GAZETTEER } else { 0 };
                     if let Some(stored) = stored {
                         // A listed word with capitals ("The", "Said"): its lowercase
@@ -269,6 +313,7 @@ impl<'a, 't> Doc<'a, 't> {
                 }
                 None => {
                     f |= F_GAZETTEER;
+                    shared.push(shared_wide(lex, w, &mut key));
                     let at = lower_buf.len();
                     if caseless_beyond_ascii(sb) {
                         // "Trump’s", "don’t": the apostrophe has no case, so the ASCII

@@ -220,7 +220,10 @@ fn kind_named(name: &str) -> Option<EntityKind> {
 }
 
 impl Lexicons {
-    pub(crate) fn new(options: &AnalyzerBuilder) -> Lexicons {
+    /// The lists of `options`; `shared` are the word lists of the stage after this one
+    /// (lowercase word, bits), held in the same table so that the token pass looks each
+    /// token up once for both (see [`crate::stage::TokenBits`]).
+    pub(crate) fn new(options: &AnalyzerBuilder, shared: &[(Box<str>, u32)]) -> Lexicons {
         let mut classes: HashMap<String, u32> = HashMap::default();
         let mut add = |w: &str, c: u32| {
             *classes.entry(w.to_lowercase()).or_default() |= c;
@@ -310,7 +313,7 @@ impl Lexicons {
         for k in gazetteer_firsts {
             *lex.classes.entry(k).or_default() |= class::GAZETTEER;
         }
-        lex.table = WordTable::new(&lex.classes);
+        lex.table = WordTable::new(&lex.classes, shared);
         lex
     }
 
@@ -319,16 +322,21 @@ impl Lexicons {
         self.table.get(lower)
     }
 
-    /// `(class bits, has a capital, its lowercase form when it is a listed word)` of the
-    /// word `text[at..at + len]` in any case, without lowercasing it first; `None` when
-    /// it is not ASCII.
-    #[inline]
+    /// The class bits and the shared bits of a lowercase word.
+    pub(crate) fn classes_and_shared(&self, lower: &str) -> (u32, u32) {
+        self.table.get_both(lower)
+    }
+
+    /// `(class bits, shared bits, has a capital, its lowercase form when it is a listed
+    /// word)` of the word `text[at..at + len]` in any case, without lowercasing it
+    /// first; `None` when it is not ASCII.
+    #[inline(always)]
     pub(crate) fn classes_ascii(
         &self,
         text: &[u8],
         at: usize,
         len: usize,
-    ) -> Option<(u32, bool, Option<&str>)> {
+    ) -> Option<(u32, u32, bool, Option<&str>)> {
         self.table.get_ascii_cased(text, at, len)
     }
 }

@@ -25,6 +25,7 @@ use crate::stage::Context;
 use crate::tokens::Token;
 
 use labels::{Found, LocalHit};
+pub(crate) use lexicons::shared_words;
 use lexicons::{Hit, Lexicons, tag};
 use score::Model;
 use sentence::{Prepared, Unicode, View, flag};
@@ -205,9 +206,12 @@ impl Tagger {
 
     // Called once per document; kept out of line so profiles show the stage's cost.
     #[inline(never)]
+    /// `shared`: each token's word-list bits from the attribution stage's token pass (see
+    /// [`crate::stage::TokenBits`]).
     pub(crate) fn tag<'t>(
         &self,
         cx: &Context<'_, 't>,
+        shared: &[u32],
         attributions: &[Attribution<'t>],
         entities: &[Entity<'t>],
     ) -> Vec<Claim<'t>> {
@@ -218,7 +222,7 @@ impl Tagger {
         let mut hits = Vec::with_capacity(text.len() / 16);
         self.lex.hits(&lower, &mut hits);
         let mut unicode = Unicode::default();
-        let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex);
+        let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex, Some(shared));
         let mut doc = Doc {
             text,
             tokens,
@@ -316,7 +320,7 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
     let mut hits = Vec::new();
     tagger.lex.hits(&lower, &mut hits);
     let mut unicode = Unicode::default();
-    let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex);
+    let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex, None);
     let mut doc = Doc {
         text,
         tokens: &tokens,
