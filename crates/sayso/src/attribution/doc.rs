@@ -156,6 +156,7 @@ fn shared_wide(lex: &Lexicons, w: &str, key: &mut String) -> u32 {
     for c in w.chars() {
         match c {
             '’' | '‘' => key.push('\''),
+            c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
             c => key.extend(c.to_lowercase()),
         }
     }
@@ -201,8 +202,10 @@ impl<'a, 't> Doc<'a, 't> {
         };
         let mut newline = toks.first().map_or(usize::MAX, |t| next_newline(t.end));
         let mut prev_end = toks.first().map_or(0, |t| t.end);
+        // Zeros (most tokens are in no list), then the others written at their index.
         shared.clear();
-        shared.reserve(n);
+        shared.resize(n, 0);
+        let out = &mut shared[..n];
         let mut key = String::new();
         info.extend(toks.iter().enumerate().map(|(i, t)| {
             let mut f = if i == 0 {
@@ -231,11 +234,14 @@ impl<'a, 't> Doc<'a, 't> {
                     f |= F_STOP;
                 }
                 // One character that is no letter: its own lowercase form.
-                shared.push(match w {
-                    "’" | "‘" => lex.classes_and_shared("'").1 | NOT_ASCII,
-                    _ if sb.len() == 1 => lex.classes_and_shared(w).1,
+                let sh = match w {
+                    _ if sb.len() == 1 => lex.shared_of_byte(sb[0]),
+                    "’" | "‘" => lex.shared_of_byte(b'\'') | NOT_ASCII,
                     _ => lex.classes_and_shared(w).1 | NOT_ASCII,
-                });
+                };
+                if sh != 0 {
+                    out[i] = sh;
+                }
                 return Info {
                     word: w,
                     low: w,
@@ -255,11 +261,11 @@ impl<'a, 't> Doc<'a, 't> {
                 w.get(..len).unwrap_or(w)
             };
             if t.kind == TokenKind::Number {
-                shared.push(if sb.is_ascii() {
+                out[i] = if sb.is_ascii() {
                     shared_ascii(lex, bytes, t.start, sb.len())
                 } else {
                     shared_wide(lex, w, &mut key)
-                });
+                };
                 return Info {
                     word: w,
                     low: own,
@@ -283,12 +289,15 @@ impl<'a, 't> Doc<'a, 't> {
                     if bits & class::GAZETTEER != 0 || len != sb.len() {
                         f |= F_GAZETTEER;
                     }
-                    shared.push(if len == sb.len() {
+                    let sh = if len == sb.len() {
                         sh
                     } else {
                         // "X.": the claim lists key the whole token.
                         shared_ascii(lex, bytes, t.start, sb.len())
-                    });
+                    };
+                    if sh != 0 {
+                        out[i] = sh;
+                    }
                     let bits = if word { bits & !class::GAZETTEER } else { 0 };
                     if let Some(stored) = stored {
                         // A listed word with capitals ("The", "Said"): its lowercase
@@ -313,7 +322,7 @@ impl<'a, 't> Doc<'a, 't> {
                 }
                 None => {
                     f |= F_GAZETTEER;
-                    shared.push(shared_wide(lex, w, &mut key));
+                    out[i] = shared_wide(lex, w, &mut key);
                     let at = lower_buf.len();
                     if caseless_beyond_ascii(sb) {
                         // "Trump’s", "don’t": the apostrophe has no case, so the ASCII

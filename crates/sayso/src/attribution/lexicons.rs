@@ -194,6 +194,9 @@ pub(crate) struct Lexicons {
     classes: HashMap<String, u32>,
     /// The same, packed for the per-token lookup.
     table: WordTable,
+    /// The shared bits of each one-byte token, so that punctuation (one token in six)
+    /// is not looked up.
+    shared_byte: [u32; 128],
     pub(crate) cues: PhraseMap<CueKind>,
     pub(crate) channels: PhraseMap<ChannelKind>,
     /// Exact-case names of outlets and institutions.
@@ -283,6 +286,7 @@ impl Lexicons {
             .collect();
         let mut lex = Lexicons {
             table: WordTable::default(),
+            shared_byte: [0; 128],
             classes,
             cues,
             channels,
@@ -314,12 +318,22 @@ impl Lexicons {
             *lex.classes.entry(k).or_default() |= class::GAZETTEER;
         }
         lex.table = WordTable::new(&lex.classes, shared);
+        for (b, slot) in (0u8..).zip(lex.shared_byte.iter_mut()) {
+            let key = char::from(b.to_ascii_lowercase()).to_string();
+            *slot = lex.table.get_both(&key).1;
+        }
         lex
     }
 
     /// The class bits of a lowercase word.
     pub(crate) fn classes(&self, lower: &str) -> u32 {
         self.table.get(lower)
+    }
+
+    /// The shared bits of the one-byte token `b` (0 when `b` is not ASCII).
+    #[inline]
+    pub(crate) fn shared_of_byte(&self, b: u8) -> u32 {
+        self.shared_byte.get(usize::from(b)).copied().unwrap_or(0)
     }
 
     /// The class bits and the shared bits of a lowercase word.
