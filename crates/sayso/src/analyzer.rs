@@ -290,6 +290,41 @@ mod tests {
     }
 
     #[test]
+    fn one_lookup_per_token_gives_the_claim_word_lists() {
+        // Curly and straight apostrophes, "X." tokens, a sign in a list ("%"), numbers,
+        // letters beyond ASCII (one whose lowercase form is shorter: the Kelvin sign),
+        // long words, handles and builder words.
+        let text = "WOULD Trump’s aides say ‘NO.’ on X. or U.S. — 5% of 1,000 \
+                    Ma\u{ee}tre MAY we’re I’m can't Internationalisations @Who \u{212a}. \
+                    İstanbul ٣ “quoted” Quipped Jan. no. NO.";
+        let analyzer = Analyzer::builder()
+            .cue("quipped")
+            .title("Amb.")
+            .build()
+            .unwrap();
+        let inner = &*analyzer.inner;
+        let sentences = inner.segmenter.split(text);
+        let tokens = crate::tokens::tokenize(text);
+        let cx = Context {
+            text,
+            sentences: &sentences,
+            tokens: &tokens,
+            author: None,
+        };
+        let mut shared = Vec::new();
+        inner.attributor.attribute(&cx, &mut shared);
+        assert_eq!(shared.len(), tokens.len());
+        let own = inner.tagger.prepared(text, &tokens, None);
+        let given = inner.tagger.prepared(text, &tokens, Some(&shared));
+        assert_eq!(own, given);
+        // The lists are really there: "would" is a modal, "%" a scale.
+        assert!(own.iter().filter(|(_, f)| f >> 16 != 0).count() >= 6);
+        // And the given bits are what the tagger reads.
+        let zeros = vec![0; tokens.len()];
+        assert_ne!(own, inner.tagger.prepared(text, &tokens, Some(&zeros)));
+    }
+
+    #[test]
     fn analyzer_is_send_sync() {
         fn check<T: Send + Sync + Clone>() {}
         check::<Analyzer>();

@@ -303,6 +303,27 @@ impl Tagger {
     }
 }
 
+impl Tagger {
+    /// Each token's lowercase form and flags as the tagger prepares them, from `shared`
+    /// bits or by its own lookups (`None`): the two must agree.
+    #[cfg(test)]
+    pub(crate) fn prepared(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        shared: Option<&[u32]>,
+    ) -> Vec<(String, u32)> {
+        let lower = text.to_ascii_lowercase();
+        let mut unicode = Unicode::default();
+        let p = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex, shared);
+        p.lows
+            .iter()
+            .zip(&p.flags)
+            .map(|(l, &f)| (l.to_string(), f))
+            .collect()
+    }
+}
+
 /// The check-worthiness features of `text` read as one body sentence, with the blend's
 /// other inputs: the training example's view of the tagger.
 #[doc(hidden)]
