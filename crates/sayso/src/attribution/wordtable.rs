@@ -81,7 +81,7 @@ impl WordTable {
         for (w, bits) in extra {
             words.entry(w).or_default().1 |= bits;
         }
-        let size = (words.len() * 2).next_power_of_two().max(16);
+        let size = (words.len() * 4).next_power_of_two().max(16);
         let mut t = WordTable {
             slots: vec![Slot::default(); size],
             chunks: Vec::new(),
