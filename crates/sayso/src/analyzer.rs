@@ -88,7 +88,8 @@ impl Analyzer {
         // Each token's word-list bits for the claim stage, found by the attribution
         // stage's token pass (one lookup per token for both).
         let mut shared = Vec::new();
-        let (attributions, entities) = inner.attributor.attribute(&cx, &mut shared);
+        let wanted = (!inner.options.skip_claims).then_some(&mut shared);
+        let (attributions, entities) = inner.attributor.attribute(&cx, wanted);
         let claims = if inner.options.skip_claims {
             Vec::new()
         } else {
@@ -312,7 +313,7 @@ mod tests {
             author: None,
         };
         let mut shared = Vec::new();
-        inner.attributor.attribute(&cx, &mut shared);
+        inner.attributor.attribute(&cx, Some(&mut shared));
         assert_eq!(shared.len(), tokens.len());
         let own = inner.tagger.prepared(text, &tokens, None);
         let given = inner.tagger.prepared(text, &tokens, Some(&shared));
@@ -322,6 +323,23 @@ mod tests {
         // And the given bits are what the tagger reads.
         let zeros = vec![0; tokens.len()];
         assert_ne!(own, inner.tagger.prepared(text, &tokens, Some(&zeros)));
+    }
+
+    #[test]
+    fn attributions_do_not_depend_on_claims() {
+        // Without claims the attribution pass skips the claim bits: same findings.
+        let text = "“We’ll see,” Mr. Smith told U.S. reporters. 5% of them said NO. \
+                    According to Ukrinform, the mayor quipped that talks would resume.";
+        let on = Analyzer::builder().cue("quipped").build().unwrap();
+        let off = Analyzer::builder()
+            .cue("quipped")
+            .claims(false)
+            .build()
+            .unwrap();
+        let (a, b) = (on.analyze(text), off.analyze(text));
+        assert!(!a.attributions().is_empty());
+        assert_eq!(a.attributions(), b.attributions());
+        assert_eq!(a.entities(), b.entities());
     }
 
     #[test]

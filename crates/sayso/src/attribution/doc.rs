@@ -171,10 +171,11 @@ fn shared_ascii(lex: &Lexicons, text: &[u8], at: usize, len: usize) -> u32 {
 }
 
 impl<'a, 't> Doc<'a, 't> {
-    /// Prepares the document; fills `shared` with each token's bits for the claim stage
-    /// (see [`TokenBits`]), found in the same lookups.
+    /// Prepares the document; when `SHARED`, fills `shared` with each token's bits for
+    /// the claim stage (see [`TokenBits`]), found in the same lookups (without, the
+    /// pass does no work for a stage that will not run).
     #[inline(never)]
-    pub(crate) fn new(
+    pub(crate) fn new<const SHARED: bool>(
         lex: &'a Lexicons,
         cx: &Context<'a, 't>,
         lower_buf: &'a mut Vec<u8>,
@@ -203,9 +204,11 @@ impl<'a, 't> Doc<'a, 't> {
         let mut newline = toks.first().map_or(usize::MAX, |t| next_newline(t.end));
         let mut prev_end = toks.first().map_or(0, |t| t.end);
         // Zeros (most tokens are in no list), then the others written at their index.
-        shared.clear();
-        shared.resize(n, 0);
-        let out = &mut shared[..n];
+        if SHARED {
+            shared.clear();
+            shared.resize(n, 0);
+        }
+        let out = &mut shared[..];
         let mut key = String::new();
         info.extend(toks.iter().enumerate().map(|(i, t)| {
             let mut f = if i == 0 {
@@ -234,10 +237,14 @@ impl<'a, 't> Doc<'a, 't> {
                     f |= F_STOP;
                 }
                 // One character that is no letter: its own lowercase form.
-                let sh = match w {
-                    _ if sb.len() == 1 => lex.shared_of_byte(sb[0]),
-                    "’" | "‘" => lex.shared_of_byte(b'\'') | NOT_ASCII,
-                    _ => lex.classes_and_shared(w).1 | NOT_ASCII,
+                let sh = if !SHARED {
+                    0
+                } else {
+                    match w {
+                        _ if sb.len() == 1 => lex.shared_of_byte(sb[0]),
+                        "’" | "‘" => lex.shared_of_byte(b'\'') | NOT_ASCII,
+                        _ => lex.classes_and_shared(w).1 | NOT_ASCII,
+                    }
                 };
                 if sh != 0 {
                     out[i] = sh;
@@ -261,11 +268,13 @@ impl<'a, 't> Doc<'a, 't> {
                 w.get(..len).unwrap_or(w)
             };
             if t.kind == TokenKind::Number {
-                out[i] = if sb.is_ascii() {
-                    shared_ascii(lex, bytes, t.start, sb.len())
-                } else {
-                    shared_wide(lex, w, &mut key)
-                };
+                if SHARED {
+                    out[i] = if sb.is_ascii() {
+                        shared_ascii(lex, bytes, t.start, sb.len())
+                    } else {
+                        shared_wide(lex, w, &mut key)
+                    };
+                }
                 return Info {
                     word: w,
                     low: own,
@@ -289,13 +298,13 @@ impl<'a, 't> Doc<'a, 't> {
                     if bits & class::GAZETTEER != 0 || len != sb.len() {
                         f |= F_GAZETTEER;
                     }
-                    let sh = if len == sb.len() {
+                    let sh = if len == sb.len() || !SHARED {
                         sh
                     } else {
                         // "X.": the claim lists key the whole token.
                         shared_ascii(lex, bytes, t.start, sb.len())
                     };
-                    if sh != 0 {
+                    if SHARED && sh != 0 {
                         out[i] = sh;
                     }
                     let bits = if word { bits & !class::GAZETTEER } else { 0 };
@@ -322,7 +331,9 @@ impl<'a, 't> Doc<'a, 't> {
                 }
                 None => {
                     f |= F_GAZETTEER;
-                    out[i] = shared_wide(lex, w, &mut key);
+                    if SHARED {
+                        out[i] = shared_wide(lex, w, &mut key);
+                    }
                     let at = lower_buf.len();
                     if caseless_beyond_ascii(sb) {
                         // "Trump’s", "don’t": the apostrophe has no case, so the ASCII

@@ -40,14 +40,17 @@ impl Attributor {
 
     // Kept out of line so that profiles show the stage's own cost.
     #[inline(never)]
-    /// Also fills `shared` with each token's bits for the next stage.
+    /// Also fills `shared`, when given, with each token's bits for the next stage.
     pub(crate) fn attribute<'t>(
         &self,
         cx: &Context<'_, 't>,
-        shared: &mut TokenBits,
+        shared: Option<&mut TokenBits>,
     ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
         let mut lower = Vec::new();
-        let doc = doc::Doc::new(&self.lex, cx, &mut lower, shared);
+        let doc = match shared {
+            Some(shared) => doc::Doc::new::<true>(&self.lex, cx, &mut lower, shared),
+            None => doc::Doc::new::<false>(&self.lex, cx, &mut lower, &mut Vec::new()),
+        };
         let raws = rules::find(&doc);
         entities::resolve(&doc, raws)
     }
