@@ -121,56 +121,67 @@ impl<'d, 't> Prepared<'d, 't> {
         unicode: &'d mut Unicode,
         bits: &[u32],
     ) -> Prepared<'d, 't> {
-        let n = tokens.len();
-        let mut p = Prepared {
-            texts: Vec::with_capacity(n),
-            lows: Vec::with_capacity(n),
-            flags: Vec::with_capacity(n),
-        };
+        // Column by column: each pass is a tight loop that writes without growing.
+        let texts: Vec<&'t str> = tokens
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or(""))
+            .collect();
+        let flags: Vec<u32> = tokens
+            .iter()
+            .zip(&texts)
+            .zip(bits)
+            .map(|((t, word), &classes)| {
+                let caps = match word.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+                    None => false,
+                };
+                let kind = match t.kind {
+                    TokenKind::Word => flag::WORD,
+                    TokenKind::Number => flag::NUMBER,
+                    TokenKind::Punct => flag::PUNCT,
+                    TokenKind::Handle => 0,
+                };
+                let caps = if caps { flag::CAPS } else { 0 };
+                let long = if word.len() > 3 { flag::LONG } else { 0 };
+                kind | caps | long | (classes & class::ALL)
+            })
+            .collect();
+        let mut lows: Vec<&'d str> = tokens
+            .iter()
+            .zip(bits)
+            .map(|(t, &classes)| {
+                if classes & NOT_ASCII == 0 {
+                    lower.get(t.start..t.end).unwrap_or("")
+                } else {
+                    ""
+                }
+            })
+            .collect();
         unicode.text.clear();
         unicode.at.clear();
-        for (k, (t, &classes)) in tokens.iter().zip(bits).enumerate() {
-            let word = text.get(t.start..t.end).unwrap_or("");
-            let caps = match word.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                Some(_) => word.chars().next().is_some_and(char::is_uppercase),
-                None => false,
-            };
-            let kind = match t.kind {
-                TokenKind::Word => flag::WORD,
-                TokenKind::Number => flag::NUMBER,
-                TokenKind::Punct => flag::PUNCT,
-                TokenKind::Handle => 0,
-            };
-            let caps = if caps { flag::CAPS } else { 0 };
-            let long = if t.end.saturating_sub(t.start) > 3 {
-                flag::LONG
-            } else {
-                0
-            };
-            p.texts.push(word);
-            p.flags.push(kind | caps | long | (classes & class::ALL));
-            if classes & NOT_ASCII == 0 {
-                p.lows.push(lower.get(t.start..t.end).unwrap_or(""));
-            } else {
-                let start = unicode.text.len();
-                for c in word.chars() {
-                    match c {
-                        '’' | '‘' => unicode.text.push('\''),
-                        c => unicode.text.extend(c.to_lowercase()),
-                    }
+        for (k, (word, _)) in texts
+            .iter()
+            .zip(bits)
+            .enumerate()
+            .filter(|(_, (_, c))| **c & NOT_ASCII != 0)
+        {
+            let start = unicode.text.len();
+            for c in word.chars() {
+                match c {
+                    '’' | '‘' => unicode.text.push('\''),
+                    c => unicode.text.extend(c.to_lowercase()),
                 }
-                unicode.at.push((k, start, unicode.text.len()));
-                p.lows.push("");
             }
+            unicode.at.push((k, start, unicode.text.len()));
         }
         let unicode: &'d Unicode = unicode;
         for &(k, a, b) in &unicode.at {
-            if let Some(l) = p.lows.get_mut(k) {
+            if let Some(l) = lows.get_mut(k) {
                 *l = unicode.text.get(a..b).unwrap_or("");
             }
         }
-        p
+        Prepared { texts, lows, flags }
     }
 }
 
