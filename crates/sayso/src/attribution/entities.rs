@@ -10,8 +10,8 @@ use super::doc::Doc;
 use super::lexicons::{HashMap, class};
 use super::rules::Raw;
 use crate::document::{Attribution, Entity, EntityKind};
-use crate::lexicon::entries;
 use crate::lexicon::read_u64;
+use crate::lexicon::entries;
 use crate::span::Span;
 use crate::tokens::TokenKind;
 
