@@ -85,11 +85,15 @@ impl Analyzer {
             tokens: &tokens,
             author,
         };
-        let (attributions, entities) = inner.attributor.attribute(&cx);
+        // Each token's word-list bits for the claim stage, found by the attribution
+        // stage's token pass (one lookup per token for both).
+        let mut shared = Vec::new();
+        let wanted = (!inner.options.skip_claims).then_some(&mut shared);
+        let (attributions, entities) = inner.attributor.attribute(&cx, wanted);
         let claims = if inner.options.skip_claims {
             Vec::new()
         } else {
-            inner.tagger.tag(&cx, &attributions, &entities)
+            inner.tagger.tag(&cx, &shared, &attributions, &entities)
         };
         Document {
             text,
@@ -228,7 +232,7 @@ impl AnalyzerBuilder {
     pub fn build(self) -> Result<Analyzer, Error> {
         self.validate()?;
         let segmenter = Segmenter::new(&self)?;
-        let attributor = Attributor::new(&self)?;
+        let attributor = Attributor::new(&self, &crate::claims::shared_words())?;
         let tagger = Tagger::new(&self)?;
         Ok(Analyzer {
             inner: Arc::new(Inner {
@@ -284,6 +288,58 @@ mod tests {
         let err = Analyzer::builder().abbreviation(" ").build().unwrap_err();
         assert_eq!(err.kind(), &crate::ErrorKind::InvalidOption);
         assert!(Analyzer::builder().alias("", "X").build().is_err());
+    }
+
+    #[test]
+    fn one_lookup_per_token_gives_the_claim_word_lists() {
+        // Curly and straight apostrophes, "X." tokens, a sign in a list ("%"), numbers,
+        // letters beyond ASCII (one whose lowercase form is shorter: the Kelvin sign),
+        // long words, handles and builder words.
+        let text = "WOULD Trump’s aides say ‘NO.’ on X. or U.S. — 5% of 1,000 \
+                    Ma\u{ee}tre MAY we’re I’m can't Internationalisations @Who \u{212a}. \
+                    İstanbul ٣ “quoted” Quipped Jan. no. NO.";
+        let analyzer = Analyzer::builder()
+            .cue("quipped")
+            .title("Amb.")
+            .build()
+            .unwrap();
+        let inner = &*analyzer.inner;
+        let sentences = inner.segmenter.split(text);
+        let tokens = crate::tokens::tokenize(text);
+        let cx = Context {
+            text,
+            sentences: &sentences,
+            tokens: &tokens,
+            author: None,
+        };
+        let mut shared = Vec::new();
+        inner.attributor.attribute(&cx, Some(&mut shared));
+        assert_eq!(shared.len(), tokens.len());
+        let own = inner.tagger.prepared(text, &tokens, None);
+        let given = inner.tagger.prepared(text, &tokens, Some(&shared));
+        assert_eq!(own, given);
+        // The lists are really there: "would" is a modal, "%" a scale.
+        assert!(own.iter().filter(|(_, f)| f >> 16 != 0).count() >= 6);
+        // And the given bits are what the tagger reads.
+        let zeros = vec![0; tokens.len()];
+        assert_ne!(own, inner.tagger.prepared(text, &tokens, Some(&zeros)));
+    }
+
+    #[test]
+    fn attributions_do_not_depend_on_claims() {
+        // Without claims the attribution pass skips the claim bits: same findings.
+        let text = "“We’ll see,” Mr. Smith told U.S. reporters. 5% of them said NO. \
+                    According to Ukrinform, the mayor quipped that talks would resume.";
+        let on = Analyzer::builder().cue("quipped").build().unwrap();
+        let off = Analyzer::builder()
+            .cue("quipped")
+            .claims(false)
+            .build()
+            .unwrap();
+        let (a, b) = (on.analyze(text), off.analyze(text));
+        assert!(!a.attributions().is_empty());
+        assert_eq!(a.attributions(), b.attributions());
+        assert_eq!(a.entities(), b.entities());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::lexicons::{Lexicons, class};
 use super::quotes::{self, Quote};
 use crate::document::SentenceKind;
 use crate::lexicon::{fold, read_u64};
-use crate::stage::Context;
+use crate::stage::{Context, NOT_ASCII, TokenBits};
 use crate::tokens::{Token, TokenKind};
 
 /// A stretch of text that attribution rules look at together: a sentence, never split
@@ -106,7 +106,8 @@ fn caseless_beyond_ascii(s: &[u8]) -> bool {
 }
 
 /// `F_CAP` and `F_LOWER` of a word or handle.
-#[inline]
+// Always: once per word in `Doc::new`, of which there are two copies (measured).
+#[inline(always)]
 fn case(t: &Token, s: &[u8]) -> u8 {
     let first = s.first().copied().unwrap_or(0);
     let word = t.kind == TokenKind::Word;
@@ -148,12 +149,46 @@ fn is_abbreviation(w: &str) -> bool {
     )
 }
 
+/// The shared bits of a token that is not ASCII: its key is its lowercase form with
+/// curly apostrophes straightened (`key` is a buffer).
+#[inline(never)]
+fn shared_wide(lex: &Lexicons, w: &str, key: &mut String) -> u32 {
+    key.clear();
+    for c in w.chars() {
+        match c {
+            '’' | '‘' => key.push('\''),
+            c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
+    lex.classes_and_shared(key).1 | NOT_ASCII
+}
+
+/// Token `i`'s shared bits (`out` is empty when they are not wanted).
+#[inline(always)]
+fn set(out: &mut [u32], i: usize, bits: u32) {
+    if let Some(o) = out.get_mut(i) {
+        *o = bits;
+    }
+}
+
+/// The shared bits of an ASCII token `text[at..at + len]`, looked up on its own.
+#[inline(never)]
+fn shared_ascii(lex: &Lexicons, text: &[u8], at: usize, len: usize) -> u32 {
+    lex.classes_ascii(text, at, len)
+        .map_or(NOT_ASCII, |(_, shared, _, _)| shared)
+}
+
 impl<'a, 't> Doc<'a, 't> {
+    /// Prepares the document; when `SHARED`, fills `shared` with each token's bits for
+    /// the claim stage (see [`TokenBits`]), found in the same lookups (without, the
+    /// pass does no work for a stage that will not run).
     #[inline(never)]
-    pub(crate) fn new(
+    pub(crate) fn new<const SHARED: bool>(
         lex: &'a Lexicons,
         cx: &Context<'a, 't>,
         lower_buf: &'a mut Vec<u8>,
+        shared: &mut TokenBits,
     ) -> Doc<'a, 't> {
         let text = cx.text;
         let toks = cx.tokens;
@@ -177,6 +212,16 @@ impl<'a, 't> Doc<'a, 't> {
         };
         let mut newline = toks.first().map_or(usize::MAX, |t| next_newline(t.end));
         let mut prev_end = toks.first().map_or(0, |t| t.end);
+        // Zeros (most tokens are in no list), then the others written at their index.
+        shared.clear();
+        // One slot per token when `SHARED`, else none.
+        let out: &mut [u32] = if SHARED {
+            shared.resize(n, 0);
+            &mut shared[..n]
+        } else {
+            &mut []
+        };
+        let mut key = String::new();
         info.extend(toks.iter().enumerate().map(|(i, t)| {
             let mut f = if i == 0 {
                 F_GAP
@@ -203,6 +248,19 @@ impl<'a, 't> Doc<'a, 't> {
                 if is_stop(sb) {
                     f |= F_STOP;
                 }
+                // One character that is no letter: its own lowercase form.
+                let sh = if !SHARED {
+                    0
+                } else {
+                    match w {
+                        _ if sb.len() == 1 => lex.shared_of_byte(sb[0]),
+                        "’" | "‘" => lex.shared_of_byte(b'\'') | NOT_ASCII,
+                        _ => lex.classes_and_shared(w).1 | NOT_ASCII,
+                    }
+                };
+                if sh != 0 {
+                    set(out, i, sh);
+                }
                 return Info {
                     word: w,
                     low: w,
@@ -222,6 +280,14 @@ impl<'a, 't> Doc<'a, 't> {
                 w.get(..len).unwrap_or(w)
             };
             if t.kind == TokenKind::Number {
+                if SHARED {
+                    let sh = if sb.is_ascii() {
+                        shared_ascii(lex, bytes, t.start, sb.len())
+                    } else {
+                        shared_wide(lex, w, &mut key)
+                    };
+                    set(out, i, sh);
+                }
                 return Info {
                     word: w,
                     low: own,
@@ -241,9 +307,18 @@ impl<'a, 't> Doc<'a, 't> {
                 capitalised.push(i as u32);
             }
             let (bits, low) = match lex.classes_ascii(bytes, t.start, len) {
-                Some((bits, upper, stored)) => {
+                Some((bits, sh, upper, stored)) => {
                     if bits & class::GAZETTEER != 0 || len != sb.len() {
                         f |= F_GAZETTEER;
+                    }
+                    let sh = if len == sb.len() || !SHARED {
+                        sh
+                    } else {
+                        // "X.": the claim lists key the whole token.
+                        shared_ascii(lex, bytes, t.start, sb.len())
+                    };
+                    if SHARED && sh != 0 {
+                        set(out, i, sh);
                     }
                     let bits = if word { bits & !class::GAZETTEER } else { 0 };
                     if let Some(stored) = stored {
@@ -269,6 +344,9 @@ impl<'a, 't> Doc<'a, 't> {
                 }
                 None => {
                     f |= F_GAZETTEER;
+                    if SHARED {
+                        set(out, i, shared_wide(lex, w, &mut key));
+                    }
                     let at = lower_buf.len();
                     if caseless_beyond_ascii(sb) {
                         // "Trump’s", "don’t": the apostrophe has no case, so the ASCII

@@ -223,6 +223,9 @@ pub(crate) struct Lexicons {
     classes: HashMap<String, u32>,
     /// The same, packed for the per-token lookup.
     table: WordTable,
+    /// The shared bits of each one-byte token, so that punctuation (one token in six)
+    /// is not looked up.
+    shared_byte: [u32; 128],
     pub(crate) cues: PhraseMap<CueKind>,
     pub(crate) channels: PhraseMap<ChannelKind>,
     /// Exact-case names of outlets and institutions.
@@ -252,7 +255,10 @@ fn kind_named(name: &str) -> Option<EntityKind> {
 }
 
 impl Lexicons {
-    pub(crate) fn new(options: &AnalyzerBuilder) -> Lexicons {
+    /// The lists of `options`; `shared` are the word lists of the stage after this one
+    /// (lowercase word, bits), held in the same table so that the token pass looks each
+    /// token up once for both (see [`crate::stage::TokenBits`]).
+    pub(crate) fn new(options: &AnalyzerBuilder, shared: &[(Box<str>, u32)]) -> Lexicons {
         let mut classes: HashMap<String, u32> = HashMap::default();
         let mut add = |w: &str, c: u32| {
             *classes.entry(w.to_lowercase()).or_default() |= c;
@@ -319,6 +325,7 @@ impl Lexicons {
             .collect();
         let mut lex = Lexicons {
             table: WordTable::default(),
+            shared_byte: [0; 128],
             classes,
             cues,
             channels,
@@ -350,7 +357,11 @@ impl Lexicons {
         for k in gazetteer_firsts {
             *lex.classes.entry(k).or_default() |= class::GAZETTEER;
         }
-        lex.table = WordTable::new(&lex.classes);
+        lex.table = WordTable::new(&lex.classes, shared);
+        for (b, slot) in (0u8..).zip(lex.shared_byte.iter_mut()) {
+            let key = char::from(b.to_ascii_lowercase()).to_string();
+            *slot = lex.table.get_both(&key).1;
+        }
         lex
     }
 
@@ -359,16 +370,27 @@ impl Lexicons {
         self.table.get(lower)
     }
 
-    /// `(class bits, has a capital, its lowercase form when it is a listed word)` of the
-    /// word `text[at..at + len]` in any case, without lowercasing it first; `None` when
-    /// it is not ASCII.
+    /// The shared bits of the one-byte token `b` (0 when `b` is not ASCII).
     #[inline]
+    pub(crate) fn shared_of_byte(&self, b: u8) -> u32 {
+        self.shared_byte.get(usize::from(b)).copied().unwrap_or(0)
+    }
+
+    /// The class bits and the shared bits of a lowercase word.
+    pub(crate) fn classes_and_shared(&self, lower: &str) -> (u32, u32) {
+        self.table.get_both(lower)
+    }
+
+    /// `(class bits, shared bits, has a capital, its lowercase form when it is a listed
+    /// word)` of the word `text[at..at + len]` in any case, without lowercasing it
+    /// first; `None` when it is not ASCII.
+    #[inline(always)]
     pub(crate) fn classes_ascii(
         &self,
         text: &[u8],
         at: usize,
         len: usize,
-    ) -> Option<(u32, bool, Option<&str>)> {
+    ) -> Option<(u32, u32, bool, Option<&str>)> {
         self.table.get_ascii_cased(text, at, len)
     }
 }

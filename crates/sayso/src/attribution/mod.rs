@@ -18,7 +18,7 @@ mod wordtable;
 use crate::analyzer::AnalyzerBuilder;
 use crate::document::{Attribution, Entity};
 use crate::error::Error;
-use crate::stage::Context;
+use crate::stage::{Context, TokenBits};
 
 /// Finds quotes and reported speech and ties them to their sources.
 #[derive(Clone, Debug)]
@@ -27,20 +27,30 @@ pub(crate) struct Attributor {
 }
 
 impl Attributor {
-    pub(crate) fn new(options: &AnalyzerBuilder) -> Result<Attributor, Error> {
+    /// `shared`: the next stage's word lists, looked up in the same token pass (see
+    /// [`TokenBits`]).
+    pub(crate) fn new(
+        options: &AnalyzerBuilder,
+        shared: &[(Box<str>, u32)],
+    ) -> Result<Attributor, Error> {
         Ok(Attributor {
-            lex: lexicons::Lexicons::new(options),
+            lex: lexicons::Lexicons::new(options, shared),
         })
     }
 
     // Kept out of line so that profiles show the stage's own cost.
     #[inline(never)]
+    /// Also fills `shared`, when given, with each token's bits for the next stage.
     pub(crate) fn attribute<'t>(
         &self,
         cx: &Context<'_, 't>,
+        shared: Option<&mut TokenBits>,
     ) -> (Vec<Attribution<'t>>, Vec<Entity<'t>>) {
         let mut lower = Vec::new();
-        let doc = doc::Doc::new(&self.lex, cx, &mut lower);
+        let doc = match shared {
+            Some(shared) => doc::Doc::new::<true>(&self.lex, cx, &mut lower, shared),
+            None => doc::Doc::new::<false>(&self.lex, cx, &mut lower, &mut Vec::new()),
+        };
         let raws = rules::find(&doc);
         entities::resolve(&doc, raws)
     }

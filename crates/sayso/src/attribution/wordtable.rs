@@ -3,7 +3,7 @@
 //! one or two 64-bit operations per 8 bytes instead of a loop over its characters, and
 //! an ASCII token in any case is lowercased in registers (no copy).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
 
 use crate::lexicon::{fold, read_u64};
@@ -16,6 +16,8 @@ struct Slot {
     first: u64,
     len: u32,
     bits: u32,
+    /// The other stage's bits of the same word (see [`WordTable::new`]).
+    extra: u32,
     /// Index in `chunks` of the chunks after the first.
     rest: u32,
     /// Index of the word in `words`.
@@ -64,18 +66,29 @@ fn load(text: &[u8], at: usize, n: usize) -> u64 {
 }
 
 impl WordTable {
-    pub(crate) fn new<S: BuildHasher>(map: &HashMap<String, u32, S>) -> WordTable {
-        let size = (map.len() * 2).next_power_of_two().max(16);
+    /// A table of `map`'s words and bits, which also holds `extra`'s words and bits
+    /// (another stage's lists, keyed by the same lowercase words): one probe answers
+    /// both, so that a token is looked up once for the whole pipeline.
+    pub(crate) fn new<S: BuildHasher>(
+        map: &HashMap<String, u32, S>,
+        extra: &[(Box<str>, u32)],
+    ) -> WordTable {
+        // In a fixed order, so that probe sequences do not depend on the map's.
+        let mut words: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+        for (w, &bits) in map {
+            words.entry(w).or_default().0 |= bits;
+        }
+        for (w, bits) in extra {
+            words.entry(w).or_default().1 |= bits;
+        }
+        let size = (words.len() * 4).next_power_of_two().max(16);
         let mut t = WordTable {
             slots: vec![Slot::default(); size],
             chunks: Vec::new(),
-            words: Vec::with_capacity(map.len()),
+            words: Vec::with_capacity(words.len()),
             mask: size - 1,
         };
-        // In a fixed order, so that probe sequences do not depend on the map's.
-        let mut words: Vec<(&String, &u32)> = map.iter().collect();
-        words.sort();
-        for (w, &bits) in words {
+        for (w, (bits, extra)) in words {
             let b = w.as_bytes();
             if b.is_empty() || b.len() > u32::MAX as usize {
                 continue;
@@ -93,40 +106,48 @@ impl WordTable {
                 first,
                 len: b.len() as u32,
                 bits,
+                extra,
                 rest,
                 word: t.words.len() as u32,
             };
-            t.words.push(w.as_str().into());
+            t.words.push(w.into());
         }
         t
     }
 
     /// The bits of `word` (already lowercase, any script).
     pub(crate) fn get(&self, word: &str) -> u32 {
+        self.get_both(word).0
+    }
+
+    /// The bits and the extra bits of `word` (already lowercase, any script).
+    pub(crate) fn get_both(&self, word: &str) -> (u32, u32) {
         let b = word.as_bytes();
         if b.is_empty() {
-            return 0;
+            return (0, 0);
         }
         self.probe(read_u64(b, 0, b.len().min(8)), b.len(), &|at, n| {
             read_u64(b, at, n)
         })
-        .map_or(0, |s| s.bits)
+        .map_or((0, 0), |s| (s.bits, s.extra))
     }
 
-    /// `(bits, has a capital, the word as stored)` of `text[at..at + len]` in any case,
-    /// or `None` when it is not ASCII: the ASCII test, the capital test and the key share
-    /// one read of each 8-byte chunk (most words fit in one). The stored word is
-    /// `Some` when the token is a word of the table and has a capital.
-    #[inline]
+    /// `(bits, extra bits, has a capital, the word as stored)` of `text[at..at + len]`
+    /// in any case, or `None` when it is not ASCII: the ASCII test, the capital test and
+    /// the key share one read of each 8-byte chunk (most words fit in one). The stored
+    /// word is `Some` when the token is a word of the table and has a capital.
+    // Always: once per token in the attribution token pass, where a call would cost more
+    // than the probe (measured).
+    #[inline(always)]
     pub(crate) fn get_ascii_cased(
         &self,
         text: &[u8],
         at: usize,
         len: usize,
-    ) -> Option<(u32, bool, Option<&str>)> {
+    ) -> Option<(u32, u32, bool, Option<&str>)> {
         const HIGH: u64 = 0x8080_8080_8080_8080;
         if len == 0 {
-            return Some((0, false, None));
+            return Some((0, 0, false, None));
         }
         let raw = load(text, at, len.min(8));
         let first = fold(raw);
@@ -143,14 +164,14 @@ impl WordTable {
             return None;
         }
         let Some(s) = self.probe(first, len, &|k, n| fold(load(text, at + k, n))) else {
-            return Some((0, upper, None));
+            return Some((0, 0, upper, None));
         };
         let stored = if upper {
             self.words.get(s.word as usize).map(|w| &**w)
         } else {
             None
         };
-        Some((s.bits, upper, stored))
+        Some((s.bits, s.extra, upper, stored))
     }
 
     /// The slot of the word of `len` bytes whose first chunk is `first` and whose
@@ -212,21 +233,27 @@ mod tests {
         m.insert("said".to_string(), 1);
         m.insert("according".to_string(), 2);
         m.insert("zelensky’s".to_string(), 4);
-        let t = WordTable::new(&m);
+        let extra: [(Box<str>, u32); 2] = [("said".into(), 8), ("them".into(), 16)];
+        let t = WordTable::new(&m, &extra);
         let text = b"He SAID, According to them; saids sai";
-        assert_eq!(t.get_ascii_cased(text, 3, 4), Some((1, true, Some("said"))));
+        assert_eq!(
+            t.get_ascii_cased(text, 3, 4),
+            Some((1, 8, true, Some("said")))
+        );
         assert_eq!(
             t.get_ascii_cased(text, 9, 9),
-            Some((2, true, Some("according")))
+            Some((2, 0, true, Some("according")))
         );
-        assert_eq!(t.get_ascii_cased(text, 28, 5), Some((0, false, None)));
-        assert_eq!(t.get_ascii_cased(text, 34, 3), Some((0, false, None)));
+        assert_eq!(t.get_ascii_cased(text, 22, 4), Some((0, 16, false, None)));
+        assert_eq!(t.get_ascii_cased(text, 28, 5), Some((0, 0, false, None)));
+        assert_eq!(t.get_ascii_cased(text, 34, 3), Some((0, 0, false, None)));
+        assert_eq!(t.get_both("them"), (0, 16));
         assert_eq!(t.get("zelensky’s"), 4);
         assert_eq!(t.get("according"), 2);
         // Capitals and non-ASCII bytes in a later chunk count too.
         let long = "lowercase-words-longer Longer-than-eight-Bytes naïve-and-long".as_bytes();
-        assert_eq!(t.get_ascii_cased(long, 0, 22), Some((0, false, None)));
-        assert_eq!(t.get_ascii_cased(long, 23, 22), Some((0, true, None)));
+        assert_eq!(t.get_ascii_cased(long, 0, 22), Some((0, 0, false, None)));
+        assert_eq!(t.get_ascii_cased(long, 23, 22), Some((0, 0, true, None)));
         assert_eq!(t.get_ascii_cased(long, 46, 15), None);
         assert_eq!(t.get("accordinG"), 0);
     }

@@ -186,6 +186,70 @@ fn expand(entry: &str) -> Vec<String> {
         .collect()
 }
 
+/// The word lists a token may belong to: lowercase word (straight apostrophes) →
+/// [`class`] bits.
+fn word_classes() -> HashMap<Box<str>, u64, FnvBuild> {
+    let mut classes: HashMap<Box<str>, u64, FnvBuild> = HashMap::default();
+    let lists = [
+        (include_str!("../../data/claims/scales.txt"), class::SCALE),
+        (
+            include_str!("../../data/claims/approximators.txt"),
+            class::APPROXIMATOR,
+        ),
+        (include_str!("../../data/claims/months.txt"), class::MONTH),
+        (
+            include_str!("../../data/claims/name_nouns.txt"),
+            class::NAME_NOUN,
+        ),
+        (
+            include_str!("../../data/claims/function_words.txt"),
+            class::FUNCTION_WORD,
+        ),
+        (
+            include_str!("../../data/claims/clause_words.txt"),
+            class::CLAUSE_WORD,
+        ),
+        (include_str!("../../data/claims/modals.txt"), class::MODAL),
+        (
+            include_str!("../../data/claims/auxiliaries.txt"),
+            class::AUXILIARY,
+        ),
+    ];
+    for (data, bit) in lists {
+        for e in entries(data) {
+            *classes.entry(normalize(e).into_boxed_str()).or_insert(0) |= u64::from(bit);
+        }
+    }
+    for (words, bit) in super::sentence::RULE_WORDS {
+        for w in words {
+            *classes.entry((*w).into()).or_insert(0) |= u64::from(bit);
+        }
+    }
+    for e in entries(include_str!("../../data/claims/persons.txt")) {
+        let (p, w) = match e.split_once(':') {
+            Some(("1s", w)) => (person::FIRST_SINGULAR, w),
+            Some(("1p", w)) => (person::FIRST_PLURAL, w),
+            Some(("2", w)) => (person::SECOND, w),
+            _ => continue,
+        };
+        // The last line for a word wins, as in a map.
+        let bits = classes.entry(normalize(w).into_boxed_str()).or_insert(0);
+        *bits = *bits & !u64::from(class::PERSON) | u64::from(p) << class::PERSON_SHIFT;
+    }
+    classes
+}
+
+/// The word lists as (lowercase word, [`class`] bits), for the stage before this one to
+/// look up in its own token pass (see [`crate::stage::TokenBits`]).
+pub(crate) fn shared_words() -> Vec<(Box<str>, u32)> {
+    let mut words: Vec<(Box<str>, u32)> = word_classes()
+        .into_iter()
+        .map(|(w, bits)| (w, bits as u32 & class::ALL))
+        .collect();
+    words.sort();
+    words
+}
+
 /// Every compiled claim lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicons {
@@ -271,53 +335,7 @@ impl Lexicons {
         // the tagger makes anyway): without case folding the DFA has half the states to
         // keep in cache, and finds the same phrases.
         let phrases = Phrases::new(&patterns);
-        let mut classes: HashMap<Box<str>, u64, FnvBuild> = HashMap::default();
-        let lists = [
-            (include_str!("../../data/claims/scales.txt"), class::SCALE),
-            (
-                include_str!("../../data/claims/approximators.txt"),
-                class::APPROXIMATOR,
-            ),
-            (include_str!("../../data/claims/months.txt"), class::MONTH),
-            (
-                include_str!("../../data/claims/name_nouns.txt"),
-                class::NAME_NOUN,
-            ),
-            (
-                include_str!("../../data/claims/function_words.txt"),
-                class::FUNCTION_WORD,
-            ),
-            (
-                include_str!("../../data/claims/clause_words.txt"),
-                class::CLAUSE_WORD,
-            ),
-            (include_str!("../../data/claims/modals.txt"), class::MODAL),
-            (
-                include_str!("../../data/claims/auxiliaries.txt"),
-                class::AUXILIARY,
-            ),
-        ];
-        for (data, bit) in lists {
-            for e in entries(data) {
-                *classes.entry(normalize(e).into_boxed_str()).or_insert(0) |= u64::from(bit);
-            }
-        }
-        for (words, bit) in super::sentence::RULE_WORDS {
-            for w in words {
-                *classes.entry((*w).into()).or_insert(0) |= u64::from(bit);
-            }
-        }
-        for e in entries(include_str!("../../data/claims/persons.txt")) {
-            let (p, w) = match e.split_once(':') {
-                Some(("1s", w)) => (person::FIRST_SINGULAR, w),
-                Some(("1p", w)) => (person::FIRST_PLURAL, w),
-                Some(("2", w)) => (person::SECOND, w),
-                _ => continue,
-            };
-            // The last line for a word wins, as in a map.
-            let bits = classes.entry(normalize(w).into_boxed_str()).or_insert(0);
-            *bits = *bits & !u64::from(class::PERSON) | u64::from(p) << class::PERSON_SHIFT;
-        }
+        let classes = word_classes();
         Ok(Lexicons {
             phrases,
             words: WordMap::new(classes.iter().map(|(w, &bits)| (&**w, bits))),

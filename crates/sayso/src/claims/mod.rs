@@ -25,6 +25,7 @@ use crate::stage::Context;
 use crate::tokens::Token;
 
 use labels::{Found, LocalHit};
+pub(crate) use lexicons::shared_words;
 use lexicons::{Hit, Lexicons, tag};
 use score::Model;
 use sentence::{Prepared, Unicode, View, flag};
@@ -205,9 +206,12 @@ impl Tagger {
 
     // Called once per document; kept out of line so profiles show the stage's cost.
     #[inline(never)]
+    /// `shared`: each token's word-list bits from the attribution stage's token pass (see
+    /// [`crate::stage::TokenBits`]).
     pub(crate) fn tag<'t>(
         &self,
         cx: &Context<'_, 't>,
+        shared: &[u32],
         attributions: &[Attribution<'t>],
         entities: &[Entity<'t>],
     ) -> Vec<Claim<'t>> {
@@ -218,7 +222,7 @@ impl Tagger {
         let mut hits = Vec::with_capacity(text.len() / 16);
         self.lex.hits(&lower, &mut hits);
         let mut unicode = Unicode::default();
-        let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex);
+        let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex, Some(shared));
         let mut doc = Doc {
             text,
             tokens,
@@ -299,6 +303,27 @@ impl Tagger {
     }
 }
 
+impl Tagger {
+    /// Each token's lowercase form and flags as the tagger prepares them, from `shared`
+    /// bits or by its own lookups (`None`): the two must agree.
+    #[cfg(test)]
+    pub(crate) fn prepared(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        shared: Option<&[u32]>,
+    ) -> Vec<(String, u32)> {
+        let lower = text.to_ascii_lowercase();
+        let mut unicode = Unicode::default();
+        let p = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex, shared);
+        p.lows
+            .iter()
+            .zip(&p.flags)
+            .map(|(l, &f)| (l.to_string(), f))
+            .collect()
+    }
+}
+
 /// The check-worthiness features of `text` read as one body sentence, with the blend's
 /// other inputs: the training example's view of the tagger.
 #[doc(hidden)]
@@ -316,7 +341,7 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
     let mut hits = Vec::new();
     tagger.lex.hits(&lower, &mut hits);
     let mut unicode = Unicode::default();
-    let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex);
+    let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex, None);
     let mut doc = Doc {
         text,
         tokens: &tokens,

@@ -2,6 +2,7 @@
 
 use super::lexicons::{Lexicons, class};
 use crate::span::Span;
+use crate::stage::NOT_ASCII;
 use crate::tokens::{Token, TokenKind};
 
 /// What is known of each token once its document is prepared: its kind, its case, the
@@ -41,14 +42,20 @@ pub(crate) struct Unicode {
 
 impl<'d, 't> Prepared<'d, 't> {
     /// Prepares `tokens` (all of `text`'s), given `lower` (`text` in ASCII lowercase) and
-    /// a buffer for the other lowercase forms.
+    /// a buffer for the other lowercase forms. `shared`, when given, holds each token's
+    /// word-list bits as the attribution stage's token pass found them: the tokens are
+    /// then not looked up again.
     pub(crate) fn new(
         text: &'t str,
         tokens: &[Token],
         lower: &'d str,
         unicode: &'d mut Unicode,
         lex: &Lexicons,
+        shared: Option<&[u32]>,
     ) -> Prepared<'d, 't> {
+        if let Some(bits) = shared.filter(|b| b.len() == tokens.len()) {
+            return Prepared::from_shared(text, tokens, lower, unicode, bits);
+        }
         let n = tokens.len();
         let mut p = Prepared {
             texts: Vec::with_capacity(n),
@@ -103,6 +110,78 @@ impl<'d, 't> Prepared<'d, 't> {
             }
         }
         p
+    }
+
+    /// [`Prepared::new`] with each token's word-list bits given (see
+    /// [`crate::stage::TokenBits`]).
+    fn from_shared(
+        text: &'t str,
+        tokens: &[Token],
+        lower: &'d str,
+        unicode: &'d mut Unicode,
+        bits: &[u32],
+    ) -> Prepared<'d, 't> {
+        // Column by column: each pass is a tight loop that writes without growing.
+        let texts: Vec<&'t str> = tokens
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or(""))
+            .collect();
+        let flags: Vec<u32> = tokens
+            .iter()
+            .zip(&texts)
+            .zip(bits)
+            .map(|((t, word), &classes)| {
+                let caps = match word.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+                    None => false,
+                };
+                let kind = match t.kind {
+                    TokenKind::Word => flag::WORD,
+                    TokenKind::Number => flag::NUMBER,
+                    TokenKind::Punct => flag::PUNCT,
+                    TokenKind::Handle => 0,
+                };
+                let caps = if caps { flag::CAPS } else { 0 };
+                let long = if word.len() > 3 { flag::LONG } else { 0 };
+                kind | caps | long | (classes & class::ALL)
+            })
+            .collect();
+        let mut lows: Vec<&'d str> = tokens
+            .iter()
+            .zip(bits)
+            .map(|(t, &classes)| {
+                if classes & NOT_ASCII == 0 {
+                    lower.get(t.start..t.end).unwrap_or("")
+                } else {
+                    ""
+                }
+            })
+            .collect();
+        unicode.text.clear();
+        unicode.at.clear();
+        for (k, (word, _)) in texts
+            .iter()
+            .zip(bits)
+            .enumerate()
+            .filter(|(_, (_, c))| **c & NOT_ASCII != 0)
+        {
+            let start = unicode.text.len();
+            for c in word.chars() {
+                match c {
+                    '’' | '‘' => unicode.text.push('\''),
+                    c => unicode.text.extend(c.to_lowercase()),
+                }
+            }
+            unicode.at.push((k, start, unicode.text.len()));
+        }
+        let unicode: &'d Unicode = unicode;
+        for &(k, a, b) in &unicode.at {
+            if let Some(l) = lows.get_mut(k) {
+                *l = unicode.text.get(a..b).unwrap_or("");
+            }
+        }
+        Prepared { texts, lows, flags }
     }
 }
 
