@@ -373,7 +373,13 @@ fn cues_in(doc: &Doc, unit: &Unit, out: &mut Vec<Cue>) {
                 i - 1,
                 class::SUBJ | class::PERSON | class::PLURAL | class::FIRST,
             )
-            && doc.low(i).ends_with('s')
+            // "the jobs report has …": a finite "has/is/was" after the bare form too (not
+            // after "say" or a past form: "which critics said was …" is speech).
+            && (doc.low(i).ends_with('s')
+                || (matches!(doc.low(i + 1), "has" | "is" | "was")
+                    && !is_say(doc.low(i))
+                    && !doc.has(i, class::PAST)
+                    && !doc.low(i).ends_with("ed")))
             && doc.has(i + 1, class::AUX)
             && doc.is_lower_word(i + 1)
             && !doc.has(i + 1, class::PAST);

@@ -103,7 +103,10 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
                     || !doc.is_cap(i + 1)
                     || doc.has(i, class::SUB))
             {
-                subordinate = doc.has(i, class::SUB);
+                // "The law, which critics said was unfair, passed": a relative clause
+                // between commas ends at the next one, as a subordinate clause does.
+                subordinate = doc.has(i, class::SUB)
+                    || (matches!(lw, "which" | "who") && i > from && doc.is_punct(i - 1, ","));
                 false
             } else if lw == "and" || lw == "&" {
                 // "Kyiv and Washington", "Developers and supporters in Congress", not
