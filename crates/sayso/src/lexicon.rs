@@ -201,6 +201,18 @@ pub(crate) fn entries(data: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Appends the claim word lists' key of a word: lowercase, curly apostrophes straight
+/// (shared by the claim stage and the attribution token pass that fills its bits).
+pub(crate) fn push_key(word: &str, out: &mut String) {
+    for c in word.chars() {
+        match c {
+            '’' | '‘' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// `U`, `U.S`, `a.m`: single letters joined by periods.
-fn is_initialism(s: &str) -> bool {
+pub(crate) fn is_initialism(s: &str) -> bool {
     if s.is_ascii() {
         // Letter, period, letter, …: the same test without splitting.
         let b = s.as_bytes();

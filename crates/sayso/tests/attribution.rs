@@ -22,10 +22,10 @@ fn triples<'d>(doc: &'d Document<'_>) -> Vec<(&'d str, &'d str, &'d str)> {
         .collect()
 }
 
-/// The cases of `data/attributions.txt` (format in its header): every failing case is
-/// reported by name, with what came out.
-#[test]
-fn constructions_from_the_case_file() {
+/// Runs a case file (`## name`, `text:` lines, `=> expected` lines; format in
+/// `data/attributions.txt`): `describe` turns each attribution into the line expected.
+/// Every failing case is reported by name, with what came out; returns the cases read.
+fn run_case_file(data: &str, describe: impl Fn(&Attribution<'_>) -> String) -> usize {
     let analyzer = Analyzer::new();
     let (mut name, mut cases, mut failures) = ("", 0, Vec::new());
     let mut pending: Option<(String, Vec<String>)> = None;
@@ -33,15 +33,12 @@ fn constructions_from_the_case_file() {
         let Some((text, want)) = case else { return };
         let doc = analyzer.analyze(&text);
         check_spans(&doc);
-        let got: Vec<String> = triples(&doc)
-            .iter()
-            .map(|(s, c, t)| format!("{s} | {c} | {t}"))
-            .collect();
+        let got: Vec<String> = doc.attributions().iter().map(&describe).collect();
         if got != want {
             failures.push(format!("{name}: {text}\n  want {want:#?}\n  got  {got:#?}"));
         }
     };
-    for line in include_str!("data/attributions.txt").lines() {
+    for line in data.lines() {
         if let Some(n) = line.strip_prefix("## ") {
             check(pending.take(), name);
             name = n;
@@ -55,45 +52,33 @@ fn constructions_from_the_case_file() {
         }
     }
     check(pending.take(), name);
-    assert!(cases >= 30, "only {cases} cases read");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    cases
+}
+
+/// The cases of `data/attributions.txt`: source | cue | content of each attribution.
+#[test]
+fn constructions_from_the_case_file() {
+    let or_dash =
+        |s: Option<sayso::Span<'_>>| s.map_or("-".to_string(), |s| s.as_str().to_string());
+    let cases = run_case_file(include_str!("data/attributions.txt"), |a| {
+        format!(
+            "{} | {} | {}",
+            or_dash(a.source),
+            or_dash(a.cue),
+            a.content.as_str()
+        )
+    });
+    assert!(cases >= 30, "only {cases} cases read");
 }
 
 /// The cases of `data/speakers.txt`: the resolved speaker of each attribution.
 #[test]
 fn speakers_from_the_case_file() {
-    let analyzer = Analyzer::new();
-    let (mut name, mut cases, mut failures) = ("", 0, Vec::new());
-    let mut pending: Option<(String, Vec<String>)> = None;
-    let mut check = |case: Option<(String, Vec<String>)>, name: &str| {
-        let Some((text, want)) = case else { return };
-        let doc = analyzer.analyze(&text);
-        check_spans(&doc);
-        let got: Vec<String> = doc
-            .attributions()
-            .iter()
-            .map(|a| a.speaker.clone().unwrap_or_else(|| "-".into()))
-            .collect();
-        if got != want {
-            failures.push(format!("{name}: {text}\n  want {want:?}\n  got  {got:?}"));
-        }
-    };
-    for line in include_str!("data/speakers.txt").lines() {
-        if let Some(n) = line.strip_prefix("## ") {
-            check(pending.take(), name);
-            name = n;
-        } else if let Some(t) = line.strip_prefix("text: ") {
-            check(pending.take(), name);
-            pending = Some((t.replace("\\n", "\n"), Vec::new()));
-            cases += 1;
-        } else if let Some(w) = line.strip_prefix("=> ") {
-            let (_, want) = pending.as_mut().expect("`=>` after a `text:` line");
-            want.push(w.to_string());
-        }
-    }
-    check(pending.take(), name);
+    let cases = run_case_file(include_str!("data/speakers.txt"), |a| {
+        a.speaker.clone().unwrap_or_else(|| "-".into())
+    });
     assert!(cases >= 10, "only {cases} cases read");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 fn only<'d, 't>(doc: &'d Document<'t>) -> &'d Attribution<'t> {

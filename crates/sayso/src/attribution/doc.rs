@@ -154,13 +154,7 @@ fn is_abbreviation(w: &str) -> bool {
 #[inline(never)]
 fn shared_wide(lex: &Lexicons, w: &str, key: &mut String) -> u32 {
     key.clear();
-    for c in w.chars() {
-        match c {
-            '’' | '‘' => key.push('\''),
-            c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
-            c => key.extend(c.to_lowercase()),
-        }
-    }
+    crate::lexicon::push_key(w, key);
     lex.classes_and_shared(key).1 | NOT_ASCII
 }
 

@@ -153,16 +153,10 @@ fn push_initial(first: &str, key: &mut String) {
 
 /// `J`, `J.D`, `J.D.`: capital letters joined by periods.
 fn is_initials(w: &str) -> bool {
-    let w = w.strip_suffix('.').unwrap_or(w).as_bytes();
-    w.len() % 2 == 1
-        && w.len() <= 5
-        && w.iter().enumerate().all(|(i, c)| {
-            if i % 2 == 0 {
-                c.is_ascii_uppercase()
-            } else {
-                *c == b'.'
-            }
-        })
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.len() <= 5
+        && crate::tokens::is_initialism(w)
+        && w.bytes().all(|c| c == b'.' || c.is_ascii_uppercase())
 }
 
 fn is_possessive(w: &str) -> bool {

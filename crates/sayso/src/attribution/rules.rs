@@ -222,23 +222,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
                     let l = doc.low(b - 1);
                     l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed"))
                 };
-                if let (Some(src), Some(content)) = (
-                    colon_source(doc, unit, colon + 1)
-                        .or_else(|| headline_addressee(doc, unit, colon))
-                        .filter(|&r| !label(r)),
-                    trim_content(doc, colon + 1, unit.b),
-                ) {
-                    if doc.quote_opening(colon + 1).is_none() {
-                        out.push(Raw {
-                            content,
-                            kind: kind_of(doc, content),
-                            source: Some(src),
-                            cue: Some((colon, colon + 1)),
-                            channel: None,
-                            via: None,
-                            same_as: None,
-                        });
-                    }
+                let src = colon_source(doc, unit, colon + 1)
+                    .or_else(|| headline_addressee(doc, unit, colon))
+                    .filter(|&r| !label(r));
+                if let Some(src) = src.filter(|_| doc.quote_opening(colon + 1).is_none()) {
+                    out.extend(colon_lead(doc, src, colon, unit.b));
                 }
             }
         }
@@ -766,11 +754,16 @@ fn transcript_turn(doc: &Doc, ui: usize) -> Option<Raw> {
     {
         end += 1;
     }
-    let content = trim_content(doc, colon + 1, doc.units[end].b)?;
+    colon_lead(doc, (unit.a, colon), colon, doc.units[end].b)
+}
+
+/// A colon lead-in: `source` said what follows the colon at `colon`, up to token `end`.
+fn colon_lead(doc: &Doc, source: (usize, usize), colon: usize, end: usize) -> Option<Raw> {
+    let content = trim_content(doc, colon + 1, end)?;
     Some(Raw {
         content,
         kind: kind_of(doc, content),
-        source: Some((unit.a, colon)),
+        source: Some(source),
         cue: Some((colon, colon + 1)),
         channel: None,
         via: None,
@@ -2050,16 +2043,7 @@ fn speaker_line(doc: &Doc, units: &[Unit], named: &HashMap<&str, usize>) -> Opti
         .take_while(|u| u.para == unit.para && !u.boilerplate)
         .last()
         .map_or(unit.b, |u| u.b);
-    let content = trim_content(doc, colon + 1, end)?;
-    Some(Raw {
-        content,
-        kind: kind_of(doc, content),
-        source: Some((unit.a, colon)),
-        cue: Some((colon, colon + 1)),
-        channel: None,
-        via: None,
-        same_as: None,
-    })
+    colon_lead(doc, (unit.a, colon), colon, end)
 }
 
 /// "according to X, <clause>" and "<clause>, according to X."

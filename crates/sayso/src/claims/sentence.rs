@@ -1,6 +1,7 @@
 //! A sentence seen as tokens, with the word tests the claim rules ask of them.
 
 use super::lexicons::{Lexicons, class};
+use crate::lexicon::push_key;
 use crate::span::Span;
 use crate::stage::NOT_ASCII;
 use crate::tokens::{Token, TokenKind};
@@ -40,6 +41,25 @@ pub(crate) struct Unicode {
     at: Vec<(usize, usize, usize)>,
 }
 
+/// A token's kind, capital and length flags (`flag::WORD` … `flag::LONG`).
+#[inline]
+fn shape(t: &Token, word: &str) -> u32 {
+    let caps = match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    };
+    let kind = match t.kind {
+        TokenKind::Word => flag::WORD,
+        TokenKind::Number => flag::NUMBER,
+        TokenKind::Punct => flag::PUNCT,
+        TokenKind::Handle => 0,
+    };
+    let caps = if caps { flag::CAPS } else { 0 };
+    let long = if word.len() > 3 { flag::LONG } else { 0 };
+    kind | caps | long
+}
+
 impl<'d, 't> Prepared<'d, 't> {
     /// Prepares `tokens` (all of `text`'s), given `lower` (`text` in ASCII lowercase) and
     /// a buffer for the other lowercase forms. `shared`, when given, holds each token's
@@ -67,38 +87,17 @@ impl<'d, 't> Prepared<'d, 't> {
         for (k, t) in tokens.iter().enumerate() {
             let word = text.get(t.start..t.end).unwrap_or("");
             let (classes, ascii) = lex.classes_ascii(text.as_bytes(), t.start, t.end);
-            let caps = match word.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                Some(_) => word.chars().next().is_some_and(char::is_uppercase),
-                None => false,
-            };
-            let kind = match t.kind {
-                TokenKind::Word => flag::WORD,
-                TokenKind::Number => flag::NUMBER,
-                TokenKind::Punct => flag::PUNCT,
-                TokenKind::Handle => 0,
-            };
-            let caps = if caps { flag::CAPS } else { 0 };
-            let long = if t.end.saturating_sub(t.start) > 3 {
-                flag::LONG
-            } else {
-                0
-            };
+            let shape = shape(t, word);
             p.texts.push(word);
             if ascii {
                 p.lows.push(lower.get(t.start..t.end).unwrap_or(""));
-                p.flags.push(kind | caps | long | classes);
+                p.flags.push(shape | classes);
             } else {
                 let start = unicode.text.len();
-                for c in word.chars() {
-                    match c {
-                        '’' | '‘' => unicode.text.push('\''),
-                        c => unicode.text.extend(c.to_lowercase()),
-                    }
-                }
+                push_key(word, &mut unicode.text);
                 unicode.at.push((k, start, unicode.text.len()));
                 p.lows.push("");
-                p.flags.push(kind | caps | long);
+                p.flags.push(shape);
             }
         }
         let unicode: &'d Unicode = unicode;
@@ -130,22 +129,7 @@ impl<'d, 't> Prepared<'d, 't> {
             .iter()
             .zip(&texts)
             .zip(bits)
-            .map(|((t, word), &classes)| {
-                let caps = match word.as_bytes().first() {
-                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    Some(_) => word.chars().next().is_some_and(char::is_uppercase),
-                    None => false,
-                };
-                let kind = match t.kind {
-                    TokenKind::Word => flag::WORD,
-                    TokenKind::Number => flag::NUMBER,
-                    TokenKind::Punct => flag::PUNCT,
-                    TokenKind::Handle => 0,
-                };
-                let caps = if caps { flag::CAPS } else { 0 };
-                let long = if word.len() > 3 { flag::LONG } else { 0 };
-                kind | caps | long | (classes & class::ALL)
-            })
+            .map(|((t, word), &classes)| shape(t, word) | (classes & class::ALL))
             .collect();
         let mut lows: Vec<&'d str> = tokens
             .iter()
@@ -167,12 +151,7 @@ impl<'d, 't> Prepared<'d, 't> {
             .filter(|(_, (_, c))| **c & NOT_ASCII != 0)
         {
             let start = unicode.text.len();
-            for c in word.chars() {
-                match c {
-                    '’' | '‘' => unicode.text.push('\''),
-                    c => unicode.text.extend(c.to_lowercase()),
-                }
-            }
+            push_key(word, &mut unicode.text);
             unicode.at.push((k, start, unicode.text.len()));
         }
         let unicode: &'d Unicode = unicode;
