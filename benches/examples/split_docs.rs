@@ -5,6 +5,7 @@
 //! split_docs corpus [MAX_BYTES]          # the news corpus as JSON Lines {"text": …}
 //! split_docs split DOCS.jsonl [REPEAT]   # split each document REPEAT times (default 1)
 //! split_docs analyze DOCS.jsonl [REPEAT] # the same with the full `analyze` (for profiling)
+//! split_docs no-claims DOCS.jsonl [REPEAT] # `analyze` with claim tagging switched off
 //! ```
 //!
 //! `split` prints one JSON object: `cpu_seconds` (of the splitting loop only, read from
@@ -24,7 +25,7 @@ fn thread_cpu_seconds() -> Option<f64> {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: split_docs corpus [MAX_BYTES] | split_docs split|analyze DOCS.jsonl [REPEAT]"
+        "usage: split_docs corpus [MAX_BYTES] | split_docs split|analyze|no-claims DOCS.jsonl [REPEAT]"
     );
     std::process::exit(2)
 }
@@ -100,12 +101,15 @@ fn split(path: &str, repeat: usize) {
 }
 
 /// Full analysis of every document `repeat` times; prints CPU seconds and MB/s.
-fn analyze(path: &str, repeat: usize) {
+fn analyze(path: &str, repeat: usize, claims: bool) {
     let Some(docs) = jsonl_texts(std::path::Path::new(path)) else {
         eprintln!("split_docs: no documents in {path}");
         std::process::exit(1)
     };
-    let analyzer = Analyzer::new();
+    let analyzer = Analyzer::builder()
+        .claims(claims)
+        .build()
+        .expect("the compiled-in lexicons are valid");
     let bytes: usize = docs.iter().map(String::len).sum();
     let cpu0 = thread_cpu_seconds();
     let wall0 = Instant::now();
@@ -141,10 +145,10 @@ fn main() {
             let repeat = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1);
             split(path, repeat.max(1));
         }
-        Some("analyze") => {
+        Some(mode @ ("analyze" | "no-claims")) => {
             let Some(path) = args.get(1) else { usage() };
             let repeat = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1);
-            analyze(path, repeat.max(1));
+            analyze(path, repeat.max(1), mode == "analyze");
         }
         _ => usage(),
     }

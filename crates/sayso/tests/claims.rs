@@ -498,6 +498,17 @@ fn records_of_actions_are_events() {
     assert!(labels("She posted a video of the flooded street.").contains(&Label::Event));
     assert!(labels("The mayor tweeted photos of the crowd.").contains(&Label::Event));
     assert!(!labels("The mayor posted that the road is open.").contains(&Label::Event));
+    // An event noun dated right after it happened; without the date it is only named.
+    assert!(labels("Their last meeting in June 2021 ended early.").contains(&Label::Event));
+    assert!(
+        evidence(
+            "Since the shelling on Monday, the two mayors have stayed apart.",
+            Label::Event
+        )
+        .iter()
+        .any(|e| e.contains("shelling on Monday"))
+    );
+    assert!(!labels("Their meeting seemed pleasant enough.").contains(&Label::Event));
 }
 
 #[test]

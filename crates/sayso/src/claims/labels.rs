@@ -325,12 +325,15 @@ pub(crate) fn label<'t>(
             }
             add(v, found, Label::Opinion, a, to);
         }
+        // "their last meeting in December 2019": an event noun dated right after it
+        // tells what happened, whatever stands before it.
+        let dated = tags & tag::EVENT != 0 && dated_after(v, to);
         if tags & tag::EVENT != 0
             && tags & (tag::SPEECH | tag::POSITION) == 0
             && !v.modal_before(from)
-            && !v.after_determiner(from)
+            && (dated || !v.after_determiner(from))
             && !v.in_condition(from)
-            && (!single || !word.ends_with("ing") || progressive_be(v, from))
+            && (dated || !single || !word.ends_with("ing") || progressive_be(v, from))
             && !(single && reduced_relative(v, from))
             && !(single && !word.ends_with("ing") && participle_state(v, from))
             && !(single && word.ends_with("ing") && from > 0 && degree_adverb(v.lower(from - 1)))
@@ -555,6 +558,18 @@ fn reduced_relative(v: &mut View<'_, '_>, i: usize) -> bool {
 
 /// An -ing form is a verb after a form of "be" ("troops are shelling"), else mostly a
 /// noun or an adjective ("a leaders’ meeting", "a diplomatic opening").
+/// Token `i` opens a date: "in December 2019", "on Monday", "since 2014".
+fn dated_after(v: &mut View<'_, '_>, i: usize) -> bool {
+    if i + 1 >= v.len() || !v.is_word(i) || !matches!(v.lower(i), "in" | "on" | "since") {
+        return false;
+    }
+    let next = v.text(i + 1);
+    let year = next.len() == 4
+        && next.bytes().all(|b| b.is_ascii_digit())
+        && (next.starts_with("19") || next.starts_with("20"));
+    year || v.in_months(i + 1)
+}
+
 fn progressive_be(v: &mut View<'_, '_>, i: usize) -> bool {
     let mut p = i;
     while p > 0 {

@@ -8,6 +8,7 @@ use crate::analyzer::AnalyzerBuilder;
 
 use crate::error::Error;
 use crate::lexicon::{FnvBuild, WordMap, entries};
+use crate::tokens::Token;
 
 /// What a lexicon phrase signals; a phrase may signal several things.
 pub(crate) mod tag {
@@ -361,20 +362,18 @@ impl Lexicons {
         self.numbers.has(word, buf)
     }
 
-    /// Every lexicon phrase in a text on word boundaries, leftmost-longest and
-    /// non-overlapping, in text order, ignoring ASCII case; `lower` is the text in ASCII
-    /// lowercase (`str::to_ascii_lowercase`). One pass over the whole document.
-    pub(crate) fn hits(&self, lower: &str, out: &mut Vec<Hit>) {
-        self.phrases.find(lower, |m| {
-            let (s, e) = (m.start, m.end);
-            // Lowercasing ASCII keeps every byte's class: the boundaries are the text's.
-            if on_word_boundaries(lower, s, e) {
-                out.push(Hit {
-                    start: s,
-                    end: e,
-                    tags: m.value,
-                });
-            }
+    /// Every lexicon phrase of a text that covers whole `tokens` on word boundaries,
+    /// ignoring ASCII case: at each token start the longest, without overlaps, in text
+    /// order; `lower` is the text in ASCII lowercase (`str::to_ascii_lowercase`).
+    pub(crate) fn hits(&self, lower: &str, tokens: &[Token], out: &mut Vec<Hit>) {
+        // Lowercasing ASCII keeps every byte's class: the boundaries are the text's.
+        let keep = |s, e| on_word_boundaries(lower, s, e);
+        self.phrases.find(lower, tokens, keep, |m| {
+            out.push(Hit {
+                start: m.start,
+                end: m.end,
+                tags: m.value,
+            });
         });
     }
 }
@@ -435,7 +434,8 @@ mod tests {
 
     fn hits(lex: &Lexicons, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        lex.hits(&text.to_ascii_lowercase(), &mut hits);
+        let tokens = crate::tokens::tokenize(text);
+        lex.hits(&text.to_ascii_lowercase(), &tokens, &mut hits);
         hits
     }
 

@@ -220,7 +220,7 @@ impl Tagger {
         let lower = text.to_ascii_lowercase();
         // About one phrase per 20 bytes of news: reserve once instead of regrowing.
         let mut hits = Vec::with_capacity(text.len() / 16);
-        self.lex.hits(&lower, &mut hits);
+        self.lex.hits(&lower, tokens, &mut hits);
         let mut unicode = Unicode::default();
         let prepared = Prepared::new(text, tokens, &lower, &mut unicode, &self.lex, Some(shared));
         let mut doc = Doc {
@@ -339,7 +339,7 @@ pub fn checkworthy_features(text: &str) -> (Vec<u32>, BlendInputs) {
     let tokens = crate::tokens::tokenize(text);
     let lower = text.to_ascii_lowercase();
     let mut hits = Vec::new();
-    tagger.lex.hits(&lower, &mut hits);
+    tagger.lex.hits(&lower, &tokens, &mut hits);
     let mut unicode = Unicode::default();
     let prepared = Prepared::new(text, &tokens, &lower, &mut unicode, &tagger.lex, None);
     let mut doc = Doc {
