@@ -280,6 +280,14 @@ fn channels_named_in_the_text() {
             "Sergei Ryabkov was quoted by RIA Novosti as saying that Moscow would respond.",
             Some("RIA Novosti"),
         ),
+        (
+            "The plan was never shown to Moscow, spokesman Dmitry Peskov told state news agency TASS.",
+            Some("TASS"),
+        ),
+        (
+            "Peskov told reporters in Moscow that the plan was never shown to him.",
+            None,
+        ),
     ];
     for (text, want) in cases {
         let doc = analyze(text);

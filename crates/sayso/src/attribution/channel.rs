@@ -66,6 +66,19 @@ pub(crate) fn find(
             if let Some(name) = outlet_at(doc, m) {
                 return Some(name);
             }
+            // "told state news agency TASS", "told public broadcaster ARD".
+            let mut n = m;
+            while n < m + 3
+                && doc.is_lower_word(n)
+                && !doc.has(n, class::AUX | class::PREP | class::DET | class::SUBJ)
+            {
+                n += 1;
+            }
+            if n > m {
+                if let Some(name) = outlet_at(doc, n) {
+                    return Some(name);
+                }
+            }
         }
         if doc.has(k, class::CHANNEL) {
             if let Some((len, ch)) = doc

@@ -952,7 +952,8 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                 // "…, Phil Smith told POLITICO this week.": the addressee of "told".
                 && !(doc.has(c.at, class::TELL)
                     && (doc.is_cap(cue_end)
-                        || doc.has(cue_end, class::DET | class::PERSON | class::PLURAL))))
+                        || doc.has(cue_end, class::DET | class::PERSON | class::PLURAL)
+                        || described_name(doc, cue_end, unit.b))))
         {
             None
         } else {
@@ -1748,6 +1749,22 @@ fn tail_rest(doc: &Doc, unit: &Unit, from: usize) -> Option<usize> {
     None
 }
 
+/// "state news agency TASS", "public broadcaster ARD": a few lowercase words that
+/// describe the name that follows them.
+fn described_name(doc: &Doc, from: usize, to: usize) -> bool {
+    let mut k = from;
+    while k < to.min(from + 4)
+        && doc.is_lower_word(k)
+        && !doc.has(
+            k,
+            class::AUX | class::SUBJ | class::PREP | class::SUB | class::DET,
+        )
+    {
+        k += 1;
+    }
+    k > from && k < to && doc.is_cap(k)
+}
+
 /// Where a clause that ends at `end` (a comma before a tail) begins.
 fn content_start_left(doc: &Doc, unit: &Unit, end: usize) -> usize {
     let mut s = end;
@@ -1940,12 +1957,21 @@ fn clause_end(doc: &Doc, unit: &Unit, p: usize, subordinate: bool) -> usize {
             {
                 return k;
             }
-            // ", he said" / ", the minister added" closing the sentence.
-            if let Some(c) = (k + 1..(k + 5).min(limit))
+            // ", he said" / ", the minister added" / ", a spokesperson for the prime
+            // minister said" closing the sentence.
+            if let Some(c) = (k + 1..(k + 9).min(limit))
                 .find(|&m| doc.has(m, class::CUE) && doc.is_lower_word(m) && !doc.inside_quote(m))
             {
                 if tail_rest(doc, unit, c + 1).is_some()
                     && (k + 1..c).all(|m| !doc.has(m, class::AUX) || doc.has(m, class::SKIP))
+                    && (c - k <= 4
+                        || (doc.has(k + 1, class::DET) || doc.is_cap(k + 1))
+                            && (k + 1..c).all(|m| {
+                                doc.is_word(m)
+                                    && !doc
+                                        .has(m, class::SUB | class::SUBJ | class::WH | class::AUX)
+                                    && !matches!(doc.low(m), "that" | "which" | "who")
+                            }))
                 {
                     return k;
                 }

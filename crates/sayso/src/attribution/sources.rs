@@ -150,7 +150,8 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
                         || (lw.ends_with("ing")
                             && lw.len() > 4
                             && !gerund
-                            && !doc.has(i.wrapping_sub(1), class::DET)))
+                            && !doc.has(i.wrapping_sub(1), class::DET)
+                            && !ing_modifier(doc, from, i, end)))
                     && !doc.has(i, class::ROLE | class::GROUP | class::ORG | class::MEDIA);
                 let verb = doc.is_lower_word(i)
                     && (doc.has(i, class::AUX) || doc.has(i, class::CUE))
@@ -222,6 +223,49 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
         }
     }
     (s, subordinate)
+}
+
+/// The -ing word at `i` belongs to the name phrase that ends at `end`: it modifies the
+/// noun after it ("the human rights monitoring mission said", not "a story detailing
+/// four reports"), or follows the noun it describes ("Officials investigating the crash
+/// said"); not after a comma ("…, echoing security experts").
+fn ing_modifier(doc: &Doc, from: usize, i: usize, end: usize) -> bool {
+    // After a preposition the -ing word is a verb ("by slamming candidates").
+    let joined = i == from
+        || doc.is_word(i - 1)
+            && !doc.has(i - 1, class::AUX | class::CUE | class::PREP | class::SUB)
+            && !matches!(
+                doc.low(i - 1),
+                "by" | "of" | "for" | "with" | "from" | "about"
+            );
+    if !joined {
+        return false;
+    }
+    let before_noun = end - i <= 3
+        && (i + 1..end).all(|k| {
+            doc.is_lower_word(k) && !doc.has(k, class::DET | class::PREP | class::AUX | class::SUBJ)
+        });
+    // "Officials investigating the crash said": a short object right after it.
+    let after_noun =
+        i > from && head_noun(doc, i - 1) && doc.has(i + 1, class::DET) && end - i <= 4;
+    before_noun || after_noun
+}
+
+/// Token `k` can head a name phrase that a participle describes: a name, a plural noun
+/// ("officials", "people") or a word of role or group.
+fn head_noun(doc: &Doc, k: usize) -> bool {
+    if !doc.is_word(k)
+        || doc.has(
+            k,
+            class::AUX | class::CUE | class::PREP | class::SUB | class::SUBJ | class::DET,
+        )
+    {
+        return false;
+    }
+    let w = doc.low(k);
+    doc.is_cap(k)
+        || doc.has(k, class::ROLE | class::GROUP)
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
 }
 
 /// The source on the left of the cue at `cue`, within a unit starting at `from`.
