@@ -156,3 +156,20 @@ fn a_sentence_with_nothing_to_read_is_boilerplate() {
     assert_eq!(doc.len(), 2);
     assert_eq!(doc[1].kind(), SentenceKind::Boilerplate);
 }
+
+#[test]
+fn teasers_after_a_read_more_marker_are_boilerplate() {
+    // The marker's sentence runs on to the first teaser; the zone still opens.
+    let text = "Troops shelled the port on Monday, the governor said. Two people were hurt.\n\n\
+                Read more:\nWhy the grid is so vulnerable\nExplainer: What is in the plan?\n";
+    let doc = Analyzer::new().split(text);
+    let kinds: Vec<SentenceKind> = doc.iter().map(|s| s.kind()).collect();
+    assert!(
+        kinds[..2].iter().all(|&k| k != SentenceKind::Boilerplate),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds[2..].iter().all(|&k| k == SentenceKind::Boilerplate),
+        "{kinds:?}"
+    );
+}

@@ -953,7 +953,13 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                 && !(doc.has(c.at, class::TELL)
                     && (doc.is_cap(cue_end)
                         || doc.has(cue_end, class::DET | class::PERSON | class::PLURAL)
-                        || described_name(doc, cue_end, unit.b))))
+                        || described_name(doc, cue_end, unit.b)
+                        // "told reporters", "told lawmakers".
+                        || doc.is_lower_word(cue_end)
+                            && !doc.has(cue_end, class::AUX | class::CUE)
+                            && doc.low(cue_end).len() > 3
+                            && doc.low(cue_end).ends_with('s')
+                            && !doc.low(cue_end).ends_with("ss"))))
         {
             None
         } else {

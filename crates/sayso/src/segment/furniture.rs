@@ -157,6 +157,23 @@ impl Furniture {
             || (line.len() <= TIMESTAMP && (self.is_timestamp(line) || self.is_dateline(line)))
             || (first == b'B' && is_byline(line))
             || self.parts_are_furniture(line)
+            || self.words_are_furniture(line)
+    }
+
+    /// "Facebook Twitter Email": a short row of words, each a furniture line by itself
+    /// (share buttons, menu items).
+    fn words_are_furniture(&self, line: &str) -> bool {
+        const MAX_BYTES: usize = 80;
+        const MAX_WORDS: usize = 8;
+        if line.len() > MAX_BYTES || !line.contains(' ') {
+            return false;
+        }
+        let words = line.split_ascii_whitespace();
+        let n = words.clone().count();
+        (2..=MAX_WORDS).contains(&n)
+            && words
+                .clone()
+                .all(|w| w.chars().all(char::is_alphabetic) && self.phrase_at_start(w))
     }
 
     /// "Updated 2 hours ago | 4 min read": parts joined by a separator, each furniture.
@@ -476,6 +493,11 @@ mod tests {
         assert!(!f.line("Kyiv, the capital"));
         assert!(f.line("By Jane Doe · 5 min read"));
         assert!(!f.line("Kyiv | The city was quiet on Sunday"));
+        // A row of share buttons, but not a headline made of the same names.
+        assert!(f.line("Facebook Twitter Email"));
+        assert!(f.line("Share WhatsApp Print"));
+        assert!(!f.line("Facebook sues Twitter"));
+        assert!(!f.line("Facebook Twitter Email them all"));
     }
 
     #[test]

@@ -245,7 +245,15 @@ fn zones(text: &str, lines: &[Line], furniture: &Furniture, class: &mut [Class])
     let mut saved: [Class; 2] = [Class::Body; 2];
     for k in 0..lines.len() {
         let l = &lines[k];
-        if l.end - l.start <= ZONE_MARKER_BYTES && furniture.opens_zone(l.text(text)) {
+        // The marker may open a sentence that runs on to the next line ("Read more:\n
+        // Why the grid is so vulnerable").
+        let t = l.text(text);
+        let mut n = t.len().min(ZONE_MARKER_BYTES + 1);
+        while !t.is_char_boundary(n) {
+            n -= 1;
+        }
+        let head = t[..n].split('\n').next().unwrap_or(t);
+        if head.len() <= ZONE_MARKER_BYTES && furniture.opens_zone(head) {
             in_zone = true;
             run = 0;
             class[k] = Class::Furniture;
