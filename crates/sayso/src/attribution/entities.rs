@@ -661,8 +661,16 @@ pub(crate) fn resolve<'t>(
         if let Some(e) = got.0 {
             let span = book.span(a, b);
             book.entities[e].mentions.push(span);
-            if book.entities[e].kind == EntityKind::Person
-                || book.entities[e].kind == EntityKind::Author
+            // A pronoun later may stand for a person named or described by a role ("the
+            // senator"), not for a phrase the source rules took by mistake ("that's easy
+            // for you to").
+            let personlike = (a..b).any(|k| {
+                doc.is_cap(k)
+                    || doc.toks[k].kind == TokenKind::Handle
+                    || doc.has(k, class::ROLE | class::PERSON | class::FIRST)
+            });
+            if book.entities[e].kind == EntityKind::Author
+                || book.entities[e].kind == EntityKind::Person && personlike
             {
                 book.speakers.push((a, e));
             } else {

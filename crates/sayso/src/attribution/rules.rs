@@ -1308,8 +1308,11 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
     // "During a speech on Monday, Trump …", "A month ago, Trump …", "Back in 1999, …".
     let mut fronted = false;
     for _ in 0..3 {
+        // A subordinate clause ("When told Perez was in the Cabinet and in the running
+        // for …,") runs longer than a phrase.
+        let reach = if doc.has(s, class::SUB) { 40 } else { 20 };
         let Some(comma) =
-            (s..cue.min(s + 20)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+            (s..cue.min(s + reach)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
         else {
             break;
         };
@@ -1322,10 +1325,14 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
                         || doc.low(k).len() > 4 && doc.low(k).ends_with("ed")))
             })
         };
-        // "Shortly after the vote,", "Soon after …,": an adverb before a preposition.
+        // "Shortly after the vote,", "Soon after …,", "Once in my twenties,", "Even
+        // before he spoke,": an adverb before a preposition or subordinator.
         let adverb = doc.has(s + 1, class::PREP | class::SUB | class::OPENER)
             && (doc.low(s).ends_with("ly")
-                || matches!(doc.low(s), "soon" | "just" | "right" | "long"));
+                || matches!(
+                    doc.low(s),
+                    "soon" | "just" | "right" | "long" | "once" | "even" | "only"
+                ));
         // "Chastened by the analyses, Trump …": a passive participle and its agent.
         let passive = doc.low(s).ends_with("ed") && doc.low(s + 1) == "by";
         let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
@@ -1358,7 +1365,45 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
         fronted = true;
         s = lead(comma + 1);
     }
+    // "That's when she …", "It was then that he …": a cleft puts the subject after its
+    // "when"/"that".
+    if let Some(k) = cleft(doc, s, cue) {
+        s = k;
+    }
+    // "When Trump said …": a subordinator is no subject; the cue is in its clause.
+    if s + 1 < cue && doc.has(s, class::SUB) {
+        s += 1;
+    }
     subject_at(doc, s, cue)
+}
+
+/// "That's when she pointed …", "This is why they …", "It was then that Smith …": the
+/// word after the cleft's "when"/"why"/"that", when the cleft opens at `s`.
+fn cleft(doc: &Doc, s: usize, to: usize) -> Option<usize> {
+    let mut k = s + 1;
+    match doc.low(s) {
+        "that’s" | "that's" | "it’s" | "it's" => {}
+        "that" | "this" | "it" => {
+            // "That's" may come as one token or as "That" "’" "s".
+            if matches!(doc.word(k), "’s" | "'s") {
+                k += 1;
+            } else if matches!(doc.word(k), "’" | "'") && doc.low(k + 1) == "s" {
+                k += 2;
+            } else if matches!(doc.low(k), "is" | "was") {
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    if doc.low(k) == "then" {
+        k += 1;
+    }
+    (k + 1 < to
+        && doc.is_lower_word(k)
+        && matches!(doc.low(k), "when" | "why" | "how" | "where" | "that"))
+    .then_some(k + 1)
 }
 
 /// The subject phrase at `s`, ending at its verb ("two writers implored …"), when it
@@ -1434,9 +1479,18 @@ fn asked_passive(doc: &Doc, unit: &Unit, c: &Cue) -> Option<Raw> {
     }
     let opens =
         s == c.at || (s + 1 == c.at && matches!(doc.low(s), "when" | "after" | "once" | "if"));
-    let passive = c.at > unit.a
+    // "was once asked", "was repeatedly asked": adverbs between the auxiliary and "asked".
+    let mut p = c.at;
+    while p > unit.a + 1
+        && doc.is_lower_word(p - 1)
+        && !doc.has(p - 1, class::AUX)
+        && (doc.has(p - 1, class::SKIP) || doc.low(p - 1).ends_with("ly"))
+    {
+        p -= 1;
+    }
+    let passive = p > unit.a
         && matches!(
-            doc.low(c.at - 1),
+            doc.low(p - 1),
             "was" | "were" | "been" | "being" | "is" | "are" | "when"
         );
     if !(opens || passive) {
@@ -1604,6 +1658,31 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
         // "Polls in New Hampshire show": a plural head before its modifier.
         || (doc.is_cap(a) && doc.low(a).len() > 4 && doc.low(a).ends_with('s') && !doc.low(a).ends_with("ss")
             && (a + 1..b).any(|k| doc.has(k, class::PREP) && doc.is_lower_word(k) && doc.low(k) != "to"))
+        || plural_head_modified(doc, a, b)
+}
+
+/// "Aides to Clinton say", "the executives for Mondelez say": a plural head of people,
+/// then a prepositional phrase that names whom they belong to.
+fn plural_head_modified(doc: &Doc, a: usize, b: usize) -> bool {
+    let mut h = a;
+    while h + 1 < b && doc.has(h, class::DET) {
+        h += 1;
+    }
+    let p = h + 1;
+    p + 1 < b
+        && doc.is_lower_word(p)
+        && matches!(
+            doc.low(p),
+            "to" | "for" | "of" | "at" | "in" | "with" | "from"
+        )
+        && (doc.has(h, class::GROUP)
+            || crowd(doc, h)
+            // "Proponents of the bill say": capitalised only as the sentence's first word.
+            || (doc.is_cap(h)
+                && (h == 0 || !doc.is_word(h - 1))
+                && doc.low(h).len() > 4
+                && doc.low(h).ends_with('s')
+                && !doc.low(h).ends_with("ss")))
 }
 
 /// A plural or counted mention of people: "forecasters", "others", "47%", "one in
