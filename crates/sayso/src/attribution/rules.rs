@@ -498,7 +498,11 @@ fn tail_cue(
     }
     // "“It is not true.” He said Clinton would …": a quotation that ends its sentence is
     // not the content of a cue that opens a new one with its own clause.
-    let closed = q.after >= 2 && matches!(doc.word(q.after - 2), "." | "!" | "?");
+    // The wires' '' closing mark may be two tokens.
+    let last = (q.open + 1..q.after)
+        .rev()
+        .find(|&k| !matches!(doc.word(k), "'" | "''" | "’" | "”" | "\""));
+    let closed = last.is_some_and(|k| matches!(doc.word(k), "." | "!" | "?"));
     if closed && doc.is_cap(j) && is_clause(doc, c.at + c.len, unit.b) {
         return None;
     }
@@ -797,7 +801,26 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         && doc.is_punct(before - 1, ",")
         && sources::right(doc, cue_end, unit.b).is_some_and(|(a, b)| {
             // "…, X, R-Ky., said Tuesday.": a time after the cue is no inverted source.
-            (b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";"))
+            (b >= unit.b
+                || matches!(doc.word(b), "." | "," | "!" | "?" | ";")
+                // "…, said one GOP source in the room.": a phrase of place to the end,
+                // after a noun phrase whose only lowercase word past its determiners is
+                // its head (not "said the event brought back memories of …"); not the
+                // addressee of a cue of telling ("told his advisers to act").
+                || !doc.has(c.at, class::TELL)
+                    && (a..b - 1).all(|k| {
+                        doc.is_cap(k) || doc.has(k, class::DET) || crowd(doc, k)
+                    })
+                    && (doc.is_cap(b - 1)
+                        || crowd(doc, b - 1)
+                        || doc.has(b - 1, class::ROLE | class::GROUP | class::ORG | class::MEDIA)
+                        // "one GOP source": the singular of a group noun.
+                        || doc.lex.classes(&format!("{}s", doc.low(b - 1))) & class::GROUP != 0)
+                    && doc.is_lower_word(b)
+                    && matches!(doc.low(b), "of" | "for" | "with" | "at" | "in" | "from" | "on")
+                    && tail_rest(doc, unit, b).is_some_and(|e| {
+                        e >= unit.b || matches!(doc.word(e), "." | "!" | "?" | ";")
+                    }))
                 && !(a..b).all(|k| doc.has(k, class::TIME))
                 // "Weingarten, who has visited …, said she sees …": a subject pronoun
                 // with more words after it opens the reported clause.
@@ -1664,21 +1687,22 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
 /// "Aides to Clinton say", "the executives for Mondelez say": a plural head of people,
 /// then a prepositional phrase that names whom they belong to.
 fn plural_head_modified(doc: &Doc, a: usize, b: usize) -> bool {
-    let mut h = a;
-    while h + 1 < b && doc.has(h, class::DET) {
-        h += 1;
-    }
-    let p = h + 1;
+    let Some(p) = (a + 1..b).find(|&k| {
+        doc.is_lower_word(k)
+            && matches!(
+                doc.low(k),
+                "to" | "for" | "of" | "at" | "in" | "on" | "with" | "from"
+            )
+    }) else {
+        return false;
+    };
+    let h = p - 1;
     p + 1 < b
-        && doc.is_lower_word(p)
-        && matches!(
-            doc.low(p),
-            "to" | "for" | "of" | "at" | "in" | "with" | "from"
-        )
         && (doc.has(h, class::GROUP)
             || crowd(doc, h)
             // "Proponents of the bill say": capitalised only as the sentence's first word.
-            || (doc.is_cap(h)
+            || (h == a
+                && doc.is_cap(h)
                 && (h == 0 || !doc.is_word(h - 1))
                 && doc.low(h).len() > 4
                 && doc.low(h).ends_with('s')
