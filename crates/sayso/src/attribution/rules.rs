@@ -923,9 +923,13 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                 || source.is_some_and(|(a, _)| doc.is_lower_word(a) && doc.has(a, class::PREP)))
     {
         let phrase = source;
+        let near = clause_pronoun(doc, unit, c.at);
         source = earlier
             .last()
             .and_then(|r| r.source)
+            // An earlier source before the clause's own pronoun is another clause's.
+            .filter(|&(a, _)| near.is_none_or(|(n, _)| a >= n))
+            .or(near)
             .or_else(|| fronted_subject(doc, unit, c))
             .or_else(|| unit_subject(doc, unit, c.at));
         if by_ing && source.is_none() {
@@ -1549,6 +1553,49 @@ fn asked_passive(doc: &Doc, unit: &Unit, c: &Cue) -> Option<Raw> {
     Some(make(doc, unit, content, source, c, None))
 }
 
+/// `it` at `a`, then a form of "be" and the cue at `cue` as its participle: "it was
+/// revealed", "it has been reported", "it is widely said".
+fn impersonal_passive(doc: &Doc, a: usize, cue: usize) -> bool {
+    if !(doc.low(a) == "it" && cue > a + 1) {
+        return false;
+    }
+    let w = doc.low(cue);
+    if !(w.ends_with("ed") || doc.has(cue, class::PAST)) {
+        return false;
+    }
+    (a + 1..cue).all(|k| {
+        doc.is_lower_word(k)
+            && (matches!(
+                doc.low(k),
+                "is" | "was" | "has" | "had" | "have" | "been" | "being" | "be" | "will" | "would"
+            ) || doc.low(k).ends_with("ly")
+                || doc.has(k, class::SKIP) && !doc.has(k, class::AUX))
+    }) && (a + 1..cue).any(|k| matches!(doc.low(k), "is" | "was" | "been" | "be"))
+        || matches!(doc.word(a + 1), "’s" | "'s")
+            && (a + 2..cue).all(|k| doc.is_lower_word(k) && doc.has(k, class::SKIP))
+}
+
+/// "…, but he refuses to discuss it, aside from saying …", "(they want lower rates and
+/// suggest …)": the pronoun that opens the clause a participle or a coordinated cue
+/// belongs to, when one does.
+fn clause_pronoun(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
+    (cue.saturating_sub(25).max(unit.a)..cue)
+        .rev()
+        .take_while(|&k| !doc.inside_quote(k) && !matches!(doc.word(k), "." | ";" | ":"))
+        .find(|&k| {
+            let pronoun = doc.is_lower_word(k)
+                && matches!(doc.low(k), "he" | "she" | "they" | "we")
+                || doc.word(k) == "I";
+            let opens = k == unit.a
+                || matches!(doc.word(k - 1), "," | "(" | "—" | "–")
+                // Not a subordinate clause's: "Bradley apologized after they came out,
+                // saying …" is Bradley's.
+                || doc.is_lower_word(k - 1) && matches!(doc.low(k - 1), "and" | "but" | "so" | "yet");
+            pronoun && opens
+        })
+        .map(|k| (k, k + 1))
+}
+
 /// "urged the administration to raise the cutoff", "told him not to run": an
 /// addressee and an infinitive after a cue of telling; the content is both (the request).
 /// "asked Pence whether it would happen": after the addressee, the embedded question.
@@ -1612,6 +1659,9 @@ fn make(
     via: Option<(usize, usize)>,
 ) -> Raw {
     let kind = kind_of(doc, content);
+    // "It was revealed that …", "it is said that …": an impersonal passive names no
+    // one; "it" is no source.
+    let source = source.filter(|&(a, b)| !(b == a + 1 && impersonal_passive(doc, a, c.at)));
     Raw {
         content,
         kind,
