@@ -665,16 +665,16 @@ pub(crate) fn resolve<'t>(
             // senator"), not for a phrase the source rules took by mistake ("that's easy
             // for you to").
             let personlike = (a..b).any(|k| {
-                doc.is_cap(k)
-                    || doc.toks[k].kind == TokenKind::Handle
-                    || doc.has(k, class::ROLE | class::PERSON | class::FIRST)
+                !doc.has(k, class::DET)
+                    && (doc.is_cap(k)
+                        || doc.toks[k].kind == TokenKind::Handle
+                        || doc.has(k, class::ROLE | class::PERSON | class::FIRST))
             });
-            if book.entities[e].kind == EntityKind::Author
-                || book.entities[e].kind == EntityKind::Person && personlike
-            {
-                book.speakers.push((a, e));
-            } else {
-                book.bodies.push((a, e));
+            match book.entities[e].kind {
+                EntityKind::Author => book.speakers.push((a, e)),
+                EntityKind::Person if personlike => book.speakers.push((a, e)),
+                EntityKind::Person => {}
+                _ => book.bodies.push((a, e)),
             }
         }
         resolved[k] = Some(got);
