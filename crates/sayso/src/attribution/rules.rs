@@ -1747,7 +1747,15 @@ fn plural_head_modified(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     };
     let h = p - 1;
+    // A verb in the modifier makes it a clause ("investments in poor areas failed to").
+    let verb = (p + 1..b).any(|k| {
+        doc.is_lower_word(k)
+            && (doc.has(k, class::AUX | class::PAST | class::CUE)
+                || doc.low(k).len() > 4 && doc.low(k).ends_with("ed")
+                || doc.low(k) == "to")
+    });
     p + 1 < b
+        && !verb
         && (doc.has(h, class::GROUP)
             || crowd(doc, h)
             // "Proponents of the bill say": capitalised only as the sentence's first word.
