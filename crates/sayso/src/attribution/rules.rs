@@ -342,7 +342,19 @@ fn cues_in(doc: &Doc, unit: &Unit, out: &mut Vec<Cue>) {
             && doc.low(i - 1) != "that"
             && (doc.is_lower_word(i - 1) || doc.is_cap(i - 1))
             // "Some said …", "another said …": "said" and "told" are never nouns.
-            && !matches!(doc.low(i), "said" | "told");
+            && !matches!(doc.low(i), "said" | "told")
+            // "Some say they …", "Another argues that …": a quantifier standing alone as
+            // the subject, its verb agreeing with it, a clause after.
+            && !(i + len < unit.b
+                && {
+                    let w = doc.low(i);
+                    match doc.low(i - 1) {
+                        "some" => !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing")),
+                        "another" | "each" => w.ends_with('s') && !w.ends_with("ss"),
+                        _ => false,
+                    }
+                }
+                && (doc.low(i + len) == "that" || is_clause(doc, i + len, unit.b)));
         let after = doc.low(i + len);
         let particle = len == 1
             && doc.has(i + len, class::NOTCUE)
