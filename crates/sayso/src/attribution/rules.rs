@@ -939,8 +939,10 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         source = earlier
             .last()
             .and_then(|r| r.source)
-            // An earlier source before the clause's own pronoun is another clause's.
-            .filter(|&(a, _)| near.is_none_or(|(n, _)| a >= n))
+            // An earlier source before the clause's own pronoun is another clause's; one
+            // after the cue ("… and pledged to act against what it called …") is a nested
+            // clause's.
+            .filter(|&(a, _)| near.is_none_or(|(n, _)| a >= n) && a < c.at)
             .or(near)
             .or_else(|| fronted_subject(doc, unit, c))
             .or_else(|| unit_subject(doc, unit, c.at));
@@ -1450,11 +1452,13 @@ fn cleft(doc: &Doc, s: usize, to: usize) -> Option<usize> {
 fn subject_at(doc: &Doc, s: usize, to: usize) -> Option<(usize, usize)> {
     sources::right(doc, s, to)
         .map(|(a, b)| {
+            // Not an adjective after a determiner ("The retired neurosurgeon").
             let verb = (a + 1..b).find(|&k| {
                 doc.is_lower_word(k)
                     && (doc.low(k).len() > 4 && doc.low(k).ends_with("ed")
                         || doc.has(k, class::PAST))
                     && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
+                    && !doc.has(k - 1, class::DET)
             });
             let b = verb.unwrap_or(b);
             // An apposition naming the subject: "Lavrov's deputy, Sergei Ryabkov, was …".
