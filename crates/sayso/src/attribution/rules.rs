@@ -1751,7 +1751,7 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
 }
 
 /// "Aides to Clinton say", "the executives for Mondelez say": a plural head of people,
-/// then a prepositional phrase that names whom they belong to.
+/// then a prepositional phrase that names whom they belong to or where they are.
 fn plural_head_modified(doc: &Doc, a: usize, b: usize) -> bool {
     let Some(p) = (a + 1..b).find(|&k| {
         doc.is_lower_word(k)
@@ -1770,17 +1770,26 @@ fn plural_head_modified(doc: &Doc, a: usize, b: usize) -> bool {
                 || doc.low(k).len() > 4 && doc.low(k).ends_with("ed")
                 || doc.low(k) == "to")
     });
+    // People, not things ("her comments to a radio show host"): a group noun, or a
+    // plural with a suffix of agents and members ("organizers", "proponents").
+    let people = || {
+        let l = doc.low(h);
+        [
+            "ers", "ors", "ists", "ians", "ives", "nents", "ants", "dents",
+        ]
+        .iter()
+        .any(|s| l.ends_with(s))
+    };
     p + 1 < b
         && !verb
         && (doc.has(h, class::GROUP)
-            || crowd(doc, h)
+            || crowd(doc, h) && people()
             // "Proponents of the bill say": capitalised only as the sentence's first word.
             || (h == a
                 && doc.is_cap(h)
                 && (h == 0 || !doc.is_word(h - 1))
                 && doc.low(h).len() > 4
-                && doc.low(h).ends_with('s')
-                && !doc.low(h).ends_with("ss")))
+                && people()))
 }
 
 /// A plural or counted mention of people: "forecasters", "others", "47%", "one in
