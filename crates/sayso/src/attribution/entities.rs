@@ -661,12 +661,20 @@ pub(crate) fn resolve<'t>(
         if let Some(e) = got.0 {
             let span = book.span(a, b);
             book.entities[e].mentions.push(span);
-            if book.entities[e].kind == EntityKind::Person
-                || book.entities[e].kind == EntityKind::Author
-            {
-                book.speakers.push((a, e));
-            } else {
-                book.bodies.push((a, e));
+            // A pronoun later may stand for a person named or described by a role ("the
+            // senator"), not for a phrase the source rules took by mistake ("that's easy
+            // for you to").
+            let personlike = (a..b).any(|k| {
+                !doc.has(k, class::DET)
+                    && (doc.is_cap(k)
+                        || doc.toks[k].kind == TokenKind::Handle
+                        || doc.has(k, class::ROLE | class::PERSON | class::FIRST))
+            });
+            match book.entities[e].kind {
+                EntityKind::Author => book.speakers.push((a, e)),
+                EntityKind::Person if personlike => book.speakers.push((a, e)),
+                EntityKind::Person => {}
+                _ => book.bodies.push((a, e)),
             }
         }
         resolved[k] = Some(got);

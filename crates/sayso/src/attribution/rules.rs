@@ -342,7 +342,19 @@ fn cues_in(doc: &Doc, unit: &Unit, out: &mut Vec<Cue>) {
             && doc.low(i - 1) != "that"
             && (doc.is_lower_word(i - 1) || doc.is_cap(i - 1))
             // "Some said …", "another said …": "said" and "told" are never nouns.
-            && !matches!(doc.low(i), "said" | "told");
+            && !matches!(doc.low(i), "said" | "told")
+            // "Some say they …", "Another argues that …": a quantifier standing alone as
+            // the subject, its verb agreeing with it, a clause after.
+            && !(i + len < unit.b
+                && {
+                    let w = doc.low(i);
+                    match doc.low(i - 1) {
+                        "some" => !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing")),
+                        "another" | "each" => w.ends_with('s') && !w.ends_with("ss"),
+                        _ => false,
+                    }
+                }
+                && (doc.low(i + len) == "that" || is_clause(doc, i + len, unit.b)));
         let after = doc.low(i + len);
         let particle = len == 1
             && doc.has(i + len, class::NOTCUE)
@@ -498,7 +510,11 @@ fn tail_cue(
     }
     // "“It is not true.” He said Clinton would …": a quotation that ends its sentence is
     // not the content of a cue that opens a new one with its own clause.
-    let closed = q.after >= 2 && matches!(doc.word(q.after - 2), "." | "!" | "?");
+    // The wires' '' closing mark may be two tokens.
+    let last = (q.open + 1..q.after)
+        .rev()
+        .find(|&k| !matches!(doc.word(k), "'" | "''" | "’" | "”" | "\""));
+    let closed = last.is_some_and(|k| matches!(doc.word(k), "." | "!" | "?"));
     if closed && doc.is_cap(j) && is_clause(doc, c.at + c.len, unit.b) {
         return None;
     }
@@ -797,7 +813,26 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         && doc.is_punct(before - 1, ",")
         && sources::right(doc, cue_end, unit.b).is_some_and(|(a, b)| {
             // "…, X, R-Ky., said Tuesday.": a time after the cue is no inverted source.
-            (b >= unit.b || matches!(doc.word(b), "." | "," | "!" | "?" | ";"))
+            (b >= unit.b
+                || matches!(doc.word(b), "." | "," | "!" | "?" | ";")
+                // "…, said one GOP source in the room.": a phrase of place to the end,
+                // after a noun phrase whose only lowercase word past its determiners is
+                // its head (not "said the event brought back memories of …"); not the
+                // addressee of a cue of telling ("told his advisers to act").
+                || !doc.has(c.at, class::TELL)
+                    && (a..b - 1).all(|k| {
+                        doc.is_cap(k) || doc.has(k, class::DET) || crowd(doc, k)
+                    })
+                    && (doc.is_cap(b - 1)
+                        || crowd(doc, b - 1)
+                        || doc.has(b - 1, class::ROLE | class::GROUP | class::ORG | class::MEDIA)
+                        // "one GOP source": the singular of a group noun.
+                        || doc.lex.classes(&format!("{}s", doc.low(b - 1))) & class::GROUP != 0)
+                    && doc.is_lower_word(b)
+                    && matches!(doc.low(b), "of" | "for" | "with" | "at" | "in" | "from" | "on")
+                    && tail_rest(doc, unit, b).is_some_and(|e| {
+                        e >= unit.b || matches!(doc.word(e), "." | "!" | "?" | ";")
+                    }))
                 && !(a..b).all(|k| doc.has(k, class::TIME))
                 // "Weingarten, who has visited …, said she sees …": a subject pronoun
                 // with more words after it opens the reported clause.
@@ -900,9 +935,15 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
                 || source.is_some_and(|(a, _)| doc.is_lower_word(a) && doc.has(a, class::PREP)))
     {
         let phrase = source;
+        let near = clause_pronoun(doc, unit, c.at);
         source = earlier
             .last()
             .and_then(|r| r.source)
+            // An earlier source before the clause's own pronoun is another clause's; one
+            // after the cue ("… and pledged to act against what it called …") is a nested
+            // clause's.
+            .filter(|&(a, _)| near.is_none_or(|(n, _)| a >= n) && a < c.at)
+            .or(near)
             .or_else(|| fronted_subject(doc, unit, c))
             .or_else(|| unit_subject(doc, unit, c.at));
         if by_ing && source.is_none() {
@@ -1315,8 +1356,11 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
     // "During a speech on Monday, Trump …", "A month ago, Trump …", "Back in 1999, …".
     let mut fronted = false;
     for _ in 0..3 {
+        // A subordinate clause ("When told Perez was in the Cabinet and in the running
+        // for …,") runs longer than a phrase.
+        let reach = if doc.has(s, class::SUB) { 40 } else { 20 };
         let Some(comma) =
-            (s..cue.min(s + 20)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
+            (s..cue.min(s + reach)).find(|&k| doc.is_punct(k, ",") && !doc.inside_quote(k))
         else {
             break;
         };
@@ -1329,10 +1373,14 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
                         || doc.low(k).len() > 4 && doc.low(k).ends_with("ed")))
             })
         };
-        // "Shortly after the vote,", "Soon after …,": an adverb before a preposition.
+        // "Shortly after the vote,", "Soon after …,", "Once in my twenties,", "Even
+        // before he spoke,": an adverb before a preposition or subordinator.
         let adverb = doc.has(s + 1, class::PREP | class::SUB | class::OPENER)
             && (doc.low(s).ends_with("ly")
-                || matches!(doc.low(s), "soon" | "just" | "right" | "long"));
+                || matches!(
+                    doc.low(s),
+                    "soon" | "just" | "right" | "long" | "once" | "even" | "only"
+                ));
         // "Chastened by the analyses, Trump …": a passive participle and its agent.
         let passive = doc.low(s).ends_with("ed") && doc.low(s + 1) == "by";
         let opening = doc.has(s, class::PREP | class::SUB | class::OPENER)
@@ -1365,7 +1413,45 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
         fronted = true;
         s = lead(comma + 1);
     }
+    // "That's when she …", "It was then that he …": a cleft puts the subject after its
+    // "when"/"that".
+    if let Some(k) = cleft(doc, s, cue) {
+        s = k;
+    }
+    // "When Trump said …": a subordinator is no subject; the cue is in its clause.
+    if s + 1 < cue && doc.has(s, class::SUB) {
+        s += 1;
+    }
     subject_at(doc, s, cue)
+}
+
+/// "That's when she pointed …", "This is why they …", "It was then that Smith …": the
+/// word after the cleft's "when"/"why"/"that", when the cleft opens at `s`.
+fn cleft(doc: &Doc, s: usize, to: usize) -> Option<usize> {
+    let mut k = s + 1;
+    match doc.low(s) {
+        "that’s" | "that's" | "it’s" | "it's" => {}
+        "that" | "this" | "it" => {
+            // "That's" may come as one token or as "That" "’" "s".
+            if matches!(doc.word(k), "’s" | "'s") {
+                k += 1;
+            } else if matches!(doc.word(k), "’" | "'") && doc.low(k + 1) == "s" {
+                k += 2;
+            } else if matches!(doc.low(k), "is" | "was") {
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    if doc.low(k) == "then" {
+        k += 1;
+    }
+    (k + 1 < to
+        && doc.is_lower_word(k)
+        && matches!(doc.low(k), "when" | "why" | "how" | "where" | "that"))
+    .then_some(k + 1)
 }
 
 /// The subject phrase at `s`, ending at its verb ("two writers implored …"), when it
@@ -1373,11 +1459,13 @@ fn unit_subject(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
 fn subject_at(doc: &Doc, s: usize, to: usize) -> Option<(usize, usize)> {
     sources::right(doc, s, to)
         .map(|(a, b)| {
+            // Not an adjective after a determiner ("The retired neurosurgeon").
             let verb = (a + 1..b).find(|&k| {
                 doc.is_lower_word(k)
                     && (doc.low(k).len() > 4 && doc.low(k).ends_with("ed")
                         || doc.has(k, class::PAST))
                     && !doc.has(k, class::ROLE | class::GROUP | class::ORG)
+                    && !doc.has(k - 1, class::DET)
             });
             let b = verb.unwrap_or(b);
             // An apposition naming the subject: "Lavrov's deputy, Sergei Ryabkov, was …".
@@ -1441,9 +1529,18 @@ fn asked_passive(doc: &Doc, unit: &Unit, c: &Cue) -> Option<Raw> {
     }
     let opens =
         s == c.at || (s + 1 == c.at && matches!(doc.low(s), "when" | "after" | "once" | "if"));
-    let passive = c.at > unit.a
+    // "was once asked", "was repeatedly asked": adverbs between the auxiliary and "asked".
+    let mut p = c.at;
+    while p > unit.a + 1
+        && doc.is_lower_word(p - 1)
+        && !doc.has(p - 1, class::AUX)
+        && (doc.has(p - 1, class::SKIP) || doc.low(p - 1).ends_with("ly"))
+    {
+        p -= 1;
+    }
+    let passive = p > unit.a
         && matches!(
-            doc.low(c.at - 1),
+            doc.low(p - 1),
             "was" | "were" | "been" | "being" | "is" | "are" | "when"
         );
     if !(opens || passive) {
@@ -1477,6 +1574,49 @@ fn asked_passive(doc: &Doc, unit: &Unit, c: &Cue) -> Option<Raw> {
     let end = clause_end(doc, unit, k + 1, true);
     let content = trim_content(doc, k, end)?;
     Some(make(doc, unit, content, source, c, None))
+}
+
+/// `it` at `a`, then a form of "be" and the cue at `cue` as its participle: "it was
+/// revealed", "it has been reported", "it is widely said".
+fn impersonal_passive(doc: &Doc, a: usize, cue: usize) -> bool {
+    if !(doc.low(a) == "it" && cue > a + 1) {
+        return false;
+    }
+    let w = doc.low(cue);
+    if !(w.ends_with("ed") || doc.has(cue, class::PAST)) {
+        return false;
+    }
+    (a + 1..cue).all(|k| {
+        doc.is_lower_word(k)
+            && (matches!(
+                doc.low(k),
+                "is" | "was" | "has" | "had" | "have" | "been" | "being" | "be" | "will" | "would"
+            ) || doc.low(k).ends_with("ly")
+                || doc.has(k, class::SKIP) && !doc.has(k, class::AUX))
+    }) && (a + 1..cue).any(|k| matches!(doc.low(k), "is" | "was" | "been" | "be"))
+        || matches!(doc.word(a + 1), "’s" | "'s")
+            && (a + 2..cue).all(|k| doc.is_lower_word(k) && doc.has(k, class::SKIP))
+}
+
+/// "…, but he refuses to discuss it, aside from saying …", "(they want lower rates and
+/// suggest …)": the pronoun that opens the clause a participle or a coordinated cue
+/// belongs to, when one does.
+fn clause_pronoun(doc: &Doc, unit: &Unit, cue: usize) -> Option<(usize, usize)> {
+    (cue.saturating_sub(25).max(unit.a)..cue)
+        .rev()
+        .take_while(|&k| !doc.inside_quote(k) && !matches!(doc.word(k), "." | ";" | ":"))
+        .find(|&k| {
+            let pronoun = doc.is_lower_word(k)
+                && matches!(doc.low(k), "he" | "she" | "they" | "we")
+                || doc.word(k) == "I";
+            let opens = k == unit.a
+                || matches!(doc.word(k - 1), "," | "(" | "—" | "–")
+                // Not a subordinate clause's: "Bradley apologized after they came out,
+                // saying …" is Bradley's.
+                || doc.is_lower_word(k - 1) && matches!(doc.low(k - 1), "and" | "but" | "so" | "yet");
+            pronoun && opens
+        })
+        .map(|k| (k, k + 1))
 }
 
 /// "urged the administration to raise the cutoff", "told him not to run": an
@@ -1542,6 +1682,9 @@ fn make(
     via: Option<(usize, usize)>,
 ) -> Raw {
     let kind = kind_of(doc, content);
+    // "It was revealed that …", "it is said that …": an impersonal passive names no
+    // one; "it" is no source.
+    let source = source.filter(|&(a, b)| !(b == a + 1 && impersonal_passive(doc, a, c.at)));
     Raw {
         content,
         kind,
@@ -1611,6 +1754,49 @@ fn plausible_source(doc: &Doc, (a, b): (usize, usize), c: &Cue) -> bool {
         // "Polls in New Hampshire show": a plural head before its modifier.
         || (doc.is_cap(a) && doc.low(a).len() > 4 && doc.low(a).ends_with('s') && !doc.low(a).ends_with("ss")
             && (a + 1..b).any(|k| doc.has(k, class::PREP) && doc.is_lower_word(k) && doc.low(k) != "to"))
+        || plural_head_modified(doc, a, b)
+}
+
+/// "Aides to Clinton say", "the executives for Mondelez say": a plural head of people,
+/// then a prepositional phrase that names whom they belong to or where they are.
+fn plural_head_modified(doc: &Doc, a: usize, b: usize) -> bool {
+    let Some(p) = (a + 1..b).find(|&k| {
+        doc.is_lower_word(k)
+            && matches!(
+                doc.low(k),
+                "to" | "for" | "of" | "at" | "in" | "on" | "with" | "from"
+            )
+    }) else {
+        return false;
+    };
+    let h = p - 1;
+    // A verb in the modifier makes it a clause ("investments in poor areas failed to").
+    let verb = (p + 1..b).any(|k| {
+        doc.is_lower_word(k)
+            && (doc.has(k, class::AUX | class::PAST | class::CUE)
+                || doc.low(k).len() > 4 && doc.low(k).ends_with("ed")
+                || doc.low(k) == "to")
+    });
+    // People, not things ("her comments to a radio show host"): a group noun, or a
+    // plural with a suffix of agents and members ("organizers", "proponents").
+    let people = || {
+        let l = doc.low(h);
+        [
+            "ers", "ors", "ists", "ians", "ives", "nents", "ants", "dents",
+        ]
+        .iter()
+        .any(|s| l.ends_with(s))
+    };
+    p + 1 < b
+        && !verb
+        && (doc.has(h, class::GROUP)
+            || crowd(doc, h) && people()
+            // "Proponents of the bill say": capitalised only as the sentence's first word.
+            || (h == a
+                && doc.is_cap(h)
+                && (h == 0 || !doc.is_word(h - 1))
+                && doc.low(h).len() > 4
+                && people()))
 }
 
 /// A plural or counted mention of people: "forecasters", "others", "47%", "one in

@@ -180,6 +180,16 @@ fn phrase_left(doc: &Doc, from: usize, end: usize) -> (usize, bool) {
     if end - s >= MAX_NP {
         return (end, false);
     }
+    // "the investment he said …", "Wednesday he said", "a decision they say allowed …":
+    // a personal pronoun right before the verb is its subject; what stands before it is
+    // an object or a time, not part of the source ("many of them", "you and I" are).
+    if end > s + 1
+        && doc.is_lower_word(end - 1)
+        && matches!(doc.low(end - 1), "he" | "she" | "they" | "we" | "i" | "it")
+        && !matches!(doc.low(end - 2), "of" | "and" | "or" | "nor")
+    {
+        s = end - 1;
+    }
     // Drop sentence adverbs and dangling joiners from the front.
     while s < end && (doc.has(s, class::LEAD) || matches!(doc.word(s), "’" | "'" | "-" | "/")) {
         if doc.low(s) == "both" && end - s > 2 {
