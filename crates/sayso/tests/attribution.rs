@@ -940,6 +940,31 @@ fn capitals_and_agencies_get_their_kinds() {
 }
 
 #[test]
+fn countries_are_states_and_a_definite_description_names_the_body_before_it() {
+    let doc = analyze(
+        "Ukraine says drones hit three regions.\n\nUkraine's air force said 64 drones were \
+         downed. The air force said two missiles hit Kharkiv.\n\nThe ministry said it would \
+         investigate.",
+    );
+    let kinds: Vec<(&str, EntityKind)> = doc
+        .entities()
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Ukraine", EntityKind::Organization),
+            ("Ukraine's air force", EntityKind::Organization),
+            // No body named before it ends with "ministry".
+            ("ministry", EntityKind::Organization),
+        ]
+    );
+    let atts = doc.attributions();
+    assert_eq!(atts[1].entity, atts[2].entity);
+}
+
+#[test]
 fn wrapped_lines_stay_in_one_attribution() {
     let doc = analyze(
         "Trump said he would impose a tariff on goods from\nIndia, citing its purchases of \

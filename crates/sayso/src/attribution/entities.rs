@@ -917,7 +917,26 @@ fn resolve_source(
     } else {
         EntityKind::Person
     };
-    let key = format!("\u{1}{}", text.to_lowercase());
+    let lower = text.to_lowercase();
+    // "the air force" after "Ukraine's air force", "the agency" after "the International
+    // Energy Agency": a definite description of a body named before it, when only one
+    // fits.
+    if s > a
+        && matches!(kind, EntityKind::Organization | EntityKind::Media)
+        && (s..b).all(|k| !doc.is_word(k) || doc.is_lower_word(k))
+    {
+        let mut fits = book.entities.iter().take(MAX_SCAN).filter(|e| {
+            let name = e.name.to_lowercase();
+            e.kind == kind
+                && name.len() > lower.len()
+                && name.ends_with(&lower)
+                && name.as_bytes()[name.len() - lower.len() - 1] == b' '
+        });
+        if let (Some(e), None) = (fits.next(), fits.next()) {
+            return (Some(e.id - 1), None);
+        }
+    }
+    let key = format!("\u{1}{lower}");
     (Some(book.entity(&key, &text, kind)), None)
 }
 
