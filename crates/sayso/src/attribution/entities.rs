@@ -519,6 +519,13 @@ struct Book<'d, 'a, 't, 'k> {
 impl<'t> Book<'_, '_, 't, '_> {
     fn entity(&mut self, key: &str, name: &str, kind: EntityKind) -> usize {
         if let Some(&e) = self.by_key.get(key) {
+            // A transcript's "SYBIHA" gives way to "Sybiha" as the article writes it.
+            let shouted = |t: &str| !t.chars().any(char::is_lowercase);
+            if let Some(ent) = self.entities.get_mut(e) {
+                if shouted(&ent.name) && !shouted(name) && ent.name.len() == name.len() {
+                    ent.name = name.to_string();
+                }
+            }
             return e;
         }
         let id = self.entities.len() + 1;

@@ -43,6 +43,8 @@ pub(crate) mod class {
     pub(crate) const PAST: u32 = 1 << 24;
     /// A preposition that opens a fronted adverbial phrase ("For months, …").
     pub(crate) const OPENER: u32 = 1 << 25;
+    /// A word that labels a line before a colon ("Interview:", "Analysis:").
+    pub(crate) const LABEL: u32 = 1 << 26;
     /// Not a word class: the lowercase first word of a gazetteer name, so that the
     /// exact-case lookup runs only for the few tokens that may open one.
     pub(crate) const GAZETTEER: u32 = 1 << 31;
@@ -71,6 +73,7 @@ pub(crate) mod class {
             "wh" => WH,
             "past" => PAST,
             "opener" => OPENER,
+            "label" => LABEL,
             _ => return None,
         })
     }

@@ -218,9 +218,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Raw> {
             {
                 // "Breaking: …", "Revealed: …", "Contributing: …": a participle labels
                 // the line; it names no one.
-                let label = |(_, b): (usize, usize)| {
+                // "Interview: …", "Analysis: …": a label word.
+                let label = |(a, b): (usize, usize)| {
                     let l = doc.low(b - 1);
                     l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed"))
+                        || b == a + 1 && doc.has(a, class::LABEL)
                 };
                 let src = colon_source(doc, unit, colon + 1)
                     .or_else(|| headline_addressee(doc, unit, colon))

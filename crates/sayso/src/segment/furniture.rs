@@ -498,6 +498,8 @@ mod tests {
         assert!(f.line("Share WhatsApp Print"));
         assert!(!f.line("Facebook sues Twitter"));
         assert!(!f.line("Facebook Twitter Email them all"));
+        assert!(f.line("Replying to @ZelenskyyUa"));
+        assert!(f.line("Show this thread"));
     }
 
     #[test]
