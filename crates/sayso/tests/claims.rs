@@ -129,6 +129,13 @@ fn event_position_opinion() {
     assert_eq!(labels("The senator rejected the offer."), [Label::Position]);
     // A negated past action is still one.
     assert!(labels("The council didn't approve the budget.").contains(&Label::Event));
+    // A speech verb with a noun phrase of stance is a position (SPEC §6); a call that
+    // took place is an event.
+    assert_eq!(
+        labels("The mayor stressed the importance of the new bridge."),
+        [Label::Position]
+    );
+    assert!(labels("The mayor had a phone call with the governor.").contains(&Label::Event));
 }
 
 #[test]
