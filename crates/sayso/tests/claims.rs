@@ -136,6 +136,8 @@ fn event_position_opinion() {
         [Label::Position]
     );
     assert!(labels("The mayor had a phone call with the governor.").contains(&Label::Event));
+    // "as X put it" is a way of saying, not an action.
+    assert!(!labels("As the mayor put it, the bridge is a lifeline.").contains(&Label::Event));
 }
 
 #[test]

@@ -957,10 +957,21 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         Some(l) => l.a,
         None => c.at,
     };
+    // "…, the draft was written in days": a passive participle has no speaker before it.
+    let passive = (c.at.saturating_sub(3).max(unit.a)..c.at)
+        .rev()
+        .take_while(|&k| doc.is_lower_word(k))
+        .any(|k| {
+            matches!(
+                doc.low(k),
+                "was" | "were" | "is" | "are" | "been" | "be" | "being"
+            )
+        });
     if tail_start > unit.a + 2
         && doc.is_punct(tail_start - 1, ",")
         && c.kind == CueKind::Speech
         && !doc.low(c.at).ends_with("ing")
+        && !passive
     {
         // "During the service, X asked …": a fronted phrase is not what was said; the
         // cue may still report forward ("In a letter, X asked Y to …").
