@@ -464,6 +464,11 @@ fn tail_cue(
     if doc.is_punct(j, ",") {
         j += 1;
     }
+    // «…», — заявив Зеленський: Ukrainian and Russian punctuation puts a dash before the
+    // cue.
+    if doc.is_dash(j) && doc.is_punct(j.wrapping_sub(1), ",") {
+        j += 1;
+    }
     let ci = cues.partition_point(|c| c.at < j);
     let c = cues
         .get(ci)
