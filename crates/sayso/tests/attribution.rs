@@ -918,19 +918,22 @@ fn a_party_and_state_tag_stays_in_the_source() {
     assert_eq!(a.content.as_str(), "The veto will fall");
 }
 
+/// Each entity's name and kind, in order.
+fn entity_kinds<'d>(doc: &'d sayso::Document<'_>) -> Vec<(&'d str, EntityKind)> {
+    doc.entities()
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect()
+}
+
 #[test]
 fn capitals_and_agencies_get_their_kinds() {
     let doc = analyze(
         "Kyiv says the talks failed.\n\nThe International Energy Agency said demand fell.\n\n\
          The state news agency said the plant was shut.",
     );
-    let kinds: Vec<(&str, EntityKind)> = doc
-        .entities()
-        .iter()
-        .map(|e| (e.name.as_str(), e.kind))
-        .collect();
     assert_eq!(
-        kinds,
+        entity_kinds(&doc),
         [
             ("Kyiv", EntityKind::Organization),
             ("International Energy Agency", EntityKind::Organization),
@@ -946,13 +949,8 @@ fn countries_are_states_and_a_definite_description_names_the_body_before_it() {
          downed. The air force said two missiles hit Kharkiv.\n\nThe ministry said it would \
          investigate.",
     );
-    let kinds: Vec<(&str, EntityKind)> = doc
-        .entities()
-        .iter()
-        .map(|e| (e.name.as_str(), e.kind))
-        .collect();
     assert_eq!(
-        kinds,
+        entity_kinds(&doc),
         [
             ("Ukraine", EntityKind::Organization),
             ("Ukraine's air force", EntityKind::Organization),
