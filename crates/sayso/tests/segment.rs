@@ -173,3 +173,18 @@ fn teasers_after_a_read_more_marker_are_boilerplate() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn a_short_label_above_a_list_is_a_heading() {
+    let text = "The council met on Monday.\n\nKey points\n- Rents are frozen\n- Buses run later\n";
+    let doc = Analyzer::new().split(text);
+    let label = doc
+        .iter()
+        .find(|s| s.text() == "Key points")
+        .expect("a sentence");
+    assert_eq!(label.kind(), SentenceKind::Heading);
+    assert!(
+        doc.iter()
+            .any(|s| s.text() == "- Rents are frozen" && s.kind() == SentenceKind::Body)
+    );
+}

@@ -62,6 +62,7 @@ pub(crate) fn kinds(text: &str, raws: &[Raw], furniture: &Furniture) -> Vec<Sent
         .map(|l| line_class(text, l, furniture))
         .collect();
     title_and_deck(text, &lines, &mut class);
+    list_labels(text, &lines, &mut class);
     repeated_headings(text, &lines, &mut class);
     zones(text, &lines, furniture, &mut class);
     untitled_title(text, &lines, &mut class);
@@ -155,6 +156,26 @@ fn line_class(text: &str, l: &Line, furniture: &Furniture) -> Class {
         return Class::Heading;
     }
     Class::Body
+}
+
+/// "Key points" right above a list: a short label line (no terminal punctuation, no
+/// colon) whose next line is a list item heads the list.
+fn list_labels(text: &str, lines: &[Line], class: &mut [Class]) {
+    for k in 0..lines.len().saturating_sub(1) {
+        let (l, next) = (&lines[k], &lines[k + 1]);
+        let t = l.text(text);
+        if class[k] == Class::Body
+            && l.sentences() == 1
+            && !l.terminal
+            && !t.ends_with([':', ',', ';'])
+            && !is_list_item(t)
+            && l.breaks_after == 1
+            && t.split_whitespace().take(HEADING_WORDS + 1).count() <= HEADING_WORDS
+            && is_list_item(next.text(text))
+        {
+            class[k] = Class::Heading;
+        }
+    }
 }
 
 /// The first line standing alone is the title even with a period; a short sentence
