@@ -246,6 +246,24 @@ fn citing_is_via() {
     assert_eq!(a.content.as_str(), "the talks had stalled");
     let e = doc.entity(a.entity.unwrap()).unwrap();
     assert_eq!(e.kind, EntityKind::Media);
+    // A citing or quoting apposition, and a fronted citing phrase.
+    for (text, source, via) in [
+        (
+            "The Wall Street Journal, quoting unnamed officials, said the deliveries had paused.",
+            "The Wall Street Journal",
+            "unnamed officials",
+        ),
+        (
+            "Citing satellite images, the institute said the troops had advanced.",
+            "the institute",
+            "satellite images",
+        ),
+    ] {
+        let doc = analyze(text);
+        let a = only(&doc);
+        assert_eq!(a.source.unwrap().as_str(), source, "{text}");
+        assert_eq!(a.via.map(|v| v.as_str()), Some(via), "{text}");
+    }
 }
 
 #[test]

@@ -901,6 +901,26 @@ fn reported(doc: &Doc, unit: &Unit, c: &Cue, earlier: &[Raw]) -> Option<Raw> {
         }
     }
     let mut via = None;
+    // "The Wall Street Journal, quoting unnamed US officials, said": the apposition
+    // names whom the source cites.
+    if let Some((_, b)) = source {
+        if doc.is_punct(b, ",") && matches!(doc.low(b + 1), "citing" | "quoting") {
+            let end = (b + 2..c.at)
+                .find(|&k| doc.is_punct(k, ","))
+                .unwrap_or(c.at);
+            if end > b + 2 {
+                via = Some((b + 2, end));
+            }
+        }
+    }
+    // "Citing satellite images, the institute said": a fronted citing phrase.
+    if via.is_none() && doc.low(unit.a) == "citing" {
+        if let Some(comma) = (unit.a + 1..c.at).find(|&k| doc.is_punct(k, ",")) {
+            if comma > unit.a + 1 && source.is_some_and(|(a, _)| a > comma) {
+                via = Some((unit.a + 1, comma));
+            }
+        }
+    }
     // "…, adding that …", "… by saying …", "X stressed … and said …": the verb shares
     // the source of its sentence: the last one found, else the unit's subject.
     // "Twitter reported flat growth, and said …" shares the subject too.
