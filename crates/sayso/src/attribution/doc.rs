@@ -563,11 +563,19 @@ impl<'a, 't> Doc<'a, 't> {
         let mut i = 0;
         // Words and capitalised tokens of the unit so far (from `a`), for title case.
         let (mut words, mut caps) = (0usize, 0usize);
+        // Lowercase words that title case would capitalise ("met" in "Keir Starmer met
+        // Merz."): a sentence dense with names is still no headline.
+        let mut plain = 0usize;
         while i < n {
             let next = i + 1;
             let flags = info[i].flags;
             words += usize::from(flags & F_WORD != 0);
             caps += usize::from(flags & F_CAP != 0);
+            plain += usize::from(
+                flags & (F_WORD | F_CAP) == F_WORD
+                    && !self.has(i, class::DET | class::PREP | class::SUB)
+                    && !matches!(self.low(i), "and" | "or" | "but" | "nor" | "as" | "vs"),
+            );
             // Most tokens: no line break after them, no stop, no closing quotation.
             let quiet = next < n
                 && info[next].flags & F_NEWLINE == 0
@@ -594,7 +602,7 @@ impl<'a, 't> Doc<'a, 't> {
                 if a < next {
                     let start = self.toks[a].start;
                     let kind = kind_at(start);
-                    let title_case = words >= 3 && caps * 10 >= words * 7;
+                    let title_case = words >= 3 && caps * 10 >= words * 7 && plain == 0;
                     units.push(Unit {
                         a,
                         b: next,
@@ -608,7 +616,7 @@ impl<'a, 't> Doc<'a, 't> {
                     para += 1;
                 }
                 a = next;
-                (words, caps) = (0, 0);
+                (words, caps, plain) = (0, 0, 0);
             }
             i = next;
         }
