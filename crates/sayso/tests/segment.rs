@@ -188,3 +188,12 @@ fn a_short_label_above_a_list_is_a_heading() {
             .any(|s| s.text() == "- Rents are frozen" && s.kind() == SentenceKind::Body)
     );
 }
+
+#[test]
+fn a_wrapped_line_runs_on_into_a_quotation_that_opens_lowercase() {
+    let text = "Graham wrote on X that Congress would vote on the bill\n\"within weeks.\"\n\
+                \"We will vote,\" he said.";
+    let got = texts(&Analyzer::new(), text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].ends_with("\"within weeks.\""), "{got:?}");
+}

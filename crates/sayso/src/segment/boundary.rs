@@ -162,8 +162,16 @@ impl Scan<'_, '_> {
     /// next line starts lowercase, or this one ends with `,` `;` `:` a dash or an
     /// opening bracket or quotation mark.
     fn continues(&self, i: usize, q: usize) -> bool {
-        if decode(self.text, q).is_some_and(char::is_lowercase) {
+        let first = decode(self.text, q);
+        if first.is_some_and(char::is_lowercase) {
             return true;
+        }
+        // "… the sanctions bill\n“within weeks.”": a quotation that opens in lowercase
+        // goes on with the sentence.
+        if let Some(c @ ('"' | '\'' | '“' | '‘' | '«')) = first {
+            if decode(self.text, q + c.len_utf8()).is_some_and(char::is_lowercase) {
+                return true;
+            }
         }
         let b = self.bytes;
         let mut k = i;
