@@ -197,3 +197,21 @@ fn a_wrapped_line_runs_on_into_a_quotation_that_opens_lowercase() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[0].ends_with("\"within weeks.\""), "{got:?}");
 }
+
+#[test]
+fn a_prompt_closing_a_paragraph_is_boilerplate_but_a_quotation_is_not() {
+    let doc = Analyzer::new().split(
+        "Senate to vote on sanctions\n\n\
+         The senator said the vote would come within weeks. Read more at apnews.com/ukraine.\n\n\
+         The mayor smiled at the crowd. \"Listen.\"",
+    );
+    let kinds: Vec<(&str, SentenceKind)> = doc.iter().map(|s| (s.text(), s.kind())).collect();
+    assert_eq!(
+        kinds[2],
+        (
+            "Read more at apnews.com/ukraine.",
+            SentenceKind::Boilerplate
+        )
+    );
+    assert_eq!(kinds[4], ("\"Listen.\"", SentenceKind::Body));
+}

@@ -245,12 +245,30 @@ impl Furniture {
         })
     }
 
+    /// True when a sentence that closes a paragraph of article text is a prompt ("Read
+    /// more at apnews.com/ukraine.", "Follow our live coverage here.").
+    /// Only line-start phrases (`^`) count, and no quotation: "Listen." or "Join us
+    /// here!”" closing a paragraph are someone's words.
+    pub(crate) fn closing_prompt(&self, s: &str) -> bool {
+        s.len() <= TIMESTAMP
+            && !s.contains(['"', '“', '”', '«', '»'])
+            && self.phrase_at_start_as(s, Some(Anchor::Start))
+    }
+
     fn phrase_at_start(&self, line: &str) -> bool {
+        self.phrase_at_start_as(line, None)
+    }
+
+    /// [`Furniture::phrase_at_start`] with only phrases of one anchor, when given.
+    fn phrase_at_start_as(&self, line: &str, only: Option<Anchor>) -> bool {
         let Some(list) = self.at_start.get(&first_word_key(line)) else {
             return false;
         };
         let bytes = line.as_bytes();
         for (p, anchor) in list {
+            if only.is_some_and(|a| a != *anchor) {
+                continue;
+            }
             let Some(head) = bytes.get(..p.len()) else {
                 continue;
             };

@@ -82,6 +82,14 @@ pub(crate) fn kinds(text: &str, raws: &[Raw], furniture: &Furniture) -> Vec<Sent
                 Class::Body if short && furniture.sentence(&text[r.start..r.end]) => {
                     SentenceKind::Boilerplate
                 }
+                // A paragraph's last sentence may be a prompt glued to it.
+                Class::Body
+                    if k == l.last
+                        && l.sentences() > 1
+                        && furniture.closing_prompt(&text[r.start..r.end]) =>
+                {
+                    SentenceKind::Boilerplate
+                }
                 Class::Body => SentenceKind::Body,
             };
         }
