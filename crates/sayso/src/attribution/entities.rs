@@ -641,11 +641,22 @@ pub(crate) fn resolve<'t>(
         book.entity("\u{0}author", author, EntityKind::Author);
     }
     // Name mentions that stand for people, in order, for pronouns.
-    let subjects: Vec<(usize, &str)> = names
+    let mut subjects: Vec<(usize, &str)> = names
         .iter()
         .filter(|n| n.subject && book.canonical.contains_key(keys.get(n.key)))
         .map(|n| (n.a, keys.get(n.key)))
         .collect();
+    // "The Polish leader also criticised Hungary. “…,” he said": a sentence whose subject
+    // describes a person named before stands for that person too.
+    let before = subjects.len();
+    for u in doc.units.iter().take(MAX_DESCRIBED_SUBJECTS) {
+        if let Some(key) = described_subject(&book, &names, &keys, u.a, u.b) {
+            subjects.push((u.a, key));
+        }
+    }
+    if subjects.len() > before {
+        subjects.sort_by_key(|s| s.0);
+    }
     // Resolve in order of the source's position.
     let mut order: Vec<usize> = (0..raws.len()).collect();
     order.sort_by_key(|&k| {
@@ -1023,6 +1034,49 @@ fn described_nearby(
         }
     }
     found.map(str::to_string)
+}
+
+/// Sentences looked at for a described subject (bounded: each looks back through names).
+const MAX_DESCRIBED_SUBJECTS: usize = 2000;
+
+/// The person key of a sentence's subject when it is a description ("The Polish leader
+/// also criticised …") that [`described_nearby`] resolves; the key as the names hold it.
+fn described_subject<'k>(
+    book: &Book,
+    names: &[Name<'_>],
+    keys: &'k Keys,
+    a: usize,
+    b: usize,
+) -> Option<&'k str> {
+    let doc = book.doc;
+    if !(a + 2 < b && doc.low(a) == "the") {
+        return None;
+    }
+    let mut k = a + 1;
+    let (mut nations, mut roles) = (Vec::new(), Vec::new());
+    while k < b && k < a + 4 && doc.is_word(k) {
+        let w = doc.low(k);
+        if doc.has(k, class::NATION) && !doc.has(k, class::DET) {
+            nations.push(w);
+        } else if doc.has(k, class::ROLE) || w == "leader" {
+            roles.push(w);
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    // The description ends at a verb: "The Polish leader also criticised".
+    if roles.is_empty() || k >= b || !doc.is_lower_word(k) || doc.has(k, class::PREP | class::DET) {
+        return None;
+    }
+    let key = described_nearby(book, names, keys, a, &nations, &roles)?;
+    // It is the key of a name just before the description.
+    names[..names.partition_point(|n| n.a < a)]
+        .iter()
+        .rev()
+        .take_while(|n| n.a + DESCRIBED_WINDOW >= a)
+        .map(|n| keys.get(n.key))
+        .find(|&n| n == key)
 }
 
 /// How far back (in tokens) a head-of-state description looks for the person who spoke.
