@@ -39,36 +39,6 @@ pub(crate) struct Found {
     pub(crate) value: u32,
 }
 
-/// The trie `(children, values)` with its states numbered breadth first: the first
-/// levels, where every walk goes, share a few cache lines.
-fn breadth_first(children: &[u32], values: &[u32], columns: usize) -> (Vec<u32>, Vec<u32>) {
-    let child = |t: u32| (t >> 1) as usize / columns;
-    let mut order = Vec::with_capacity(values.len());
-    let mut new_id = vec![0u32; values.len()];
-    order.push(ROOT);
-    let mut k = 0;
-    while let Some(&old) = order.get(k) {
-        for &t in &children[old * columns..(old + 1) * columns] {
-            if t != NONE {
-                new_id[child(t)] = order.len() as u32;
-                order.push(child(t));
-            }
-        }
-        k += 1;
-    }
-    let mut out = vec![NONE; children.len()];
-    for (new, &old) in order.iter().enumerate() {
-        for c in 0..columns {
-            let t = children[old * columns + c];
-            if t != NONE {
-                out[new * columns + c] = (new_id[child(t)] * columns as u32) << 1 | (t & 1);
-            }
-        }
-    }
-    let values = order.iter().map(|&old| values[old]).collect();
-    (out, values)
-}
-
 impl Phrases {
     /// Compiles `phrases`: distinct, non-empty strings with their values.
     pub(crate) fn new(phrases: &[(String, u32)]) -> Phrases {
@@ -103,7 +73,6 @@ impl Phrases {
             values[row / columns] = *value;
             children[last] |= 1;
         }
-        let (children, values) = breadth_first(&children, &values, columns);
         Phrases {
             class,
             columns,
