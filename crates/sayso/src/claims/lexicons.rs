@@ -333,8 +333,8 @@ impl Lexicons {
             patterns.push((p, t));
         }
         // Patterns are lowercase and the search reads the text in ASCII lowercase (which
-        // the tagger makes anyway): without case folding the DFA has half the states to
-        // keep in cache, and finds the same phrases.
+        // the tagger makes anyway): without case folding the trie has half the states,
+        // and finds the same phrases.
         let phrases = Phrases::new(&patterns);
         let classes = word_classes();
         Ok(Lexicons {

@@ -1,7 +1,7 @@
 //! Claim tagging (SPEC §2): labels with evidence, check-worthiness, hedging and source.
 //!
-//! One pass of the lexicon automaton over the whole document and one over its tokens
-//! (their word lists as bits, [`sentence`]), then per sentence: the label rules
+//! One pass of the lexicon phrases over the document's tokens and one over their word lists
+//! (as bits, [`sentence`]), then per sentence: the label rules
 //! ([`labels`]), number phrases ([`quantity`]), the score ([`features`], [`score`]) and
 //! the claim's source ([`source`]).
 
@@ -38,8 +38,8 @@ pub(crate) struct Tagger {
     model: Arc<Model>,
 }
 
-/// The compiled-in lexicons, built once per process: their automaton takes far longer to
-/// build than a short document takes to tag.
+/// The compiled-in lexicons, built once per process: they take longer to build than a
+/// short document takes to tag.
 static DEFAULT_LEXICONS: Lazy<Option<Arc<Lexicons>>> =
     Lazy::new(|| Lexicons::new(&AnalyzerBuilder::new()).ok().map(Arc::new));
 
